@@ -1,0 +1,54 @@
+# Samspel: `make run` starts the demo, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+HOST_PORT ?= 127.0.0.1:8000
+
+.PHONY: run test setup lint format messages makemessages chromium clean
+
+run: setup
+	SAMSPEL_DEMO=true $(BIN)/python manage.py migrate --noinput
+	SAMSPEL_DEMO=true $(BIN)/python manage.py seed_demo
+	SAMSPEL_DEMO=true $(BIN)/python manage.py runserver $(HOST_PORT)
+
+test: setup chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+setup: $(VENV)/.installed node_modules/.installed messages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Translations are compiled from the .po files on every machine; .mo files are never committed.
+messages: $(VENV)/.installed
+	@command -v msgfmt >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext)
+	cd samspel && ../$(BIN)/django-admin compilemessages --ignore=.venv -v0
+
+makemessages: $(VENV)/.installed
+	cd samspel && ../$(BIN)/django-admin makemessages -l sv -l da --no-obsolete --no-location --ignore=static
+
+chromium:
+	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy samspel/audit samspel/demo samspel/organisations/access.py
+
+format: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) node_modules var test-artifacts

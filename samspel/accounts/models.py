@@ -1,0 +1,59 @@
+"""Users of Samspel and their organisation-wide role (DOMAIN.md §1)."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    WORKER = "worker", _("Worker")
+    TEAM_LEADER = "team_leader", _("Team leader")
+    ORG_ADMIN = "org_admin", _("Organisation administrator")
+    AUDITOR = "auditor", _("Auditor")
+
+
+class User(AbstractUser):
+    """A person who signs in. Family members and external actors never have accounts."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        related_name="users",
+        null=True,
+        blank=True,
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.WORKER)
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, default=""
+    )
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        ordering = ["last_name", "first_name", "username"]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_org_admin(self) -> bool:
+        return self.role == Role.ORG_ADMIN
+
+    @property
+    def is_auditor(self) -> bool:
+        return self.role == Role.AUDITOR
+
+    @property
+    def is_team_leader(self) -> bool:
+        return self.membership_set.filter(is_leader=True).exists()
+
+    def needs_second_factor(self) -> bool:
+        """A second factor is needed when the organisation demands it or the user enrolled one."""
+        from django_otp import user_has_device
+
+        org_requires = self.organisation is not None and self.organisation.require_second_factor
+        return org_requires or user_has_device(self)

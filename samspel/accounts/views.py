@@ -1,0 +1,185 @@
+"""Login with password and second factor, lock-out, logout and password changes."""
+
+import base64
+from io import BytesIO
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout, update_session_auth_hash
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.signals import user_login_failed
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import login as otp_login
+from django_otp import user_has_device
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from samspel.accounts.forms import LoginForm, OneTimeCodeForm
+from samspel.audit.log import record
+from samspel.audit.models import Action
+
+
+def safe_next(request: HttpRequest, default: str = "") -> str:
+    """The `next` parameter when it points inside Samspel, otherwise the default."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return default or reverse(settings.LOGIN_REDIRECT_URL)
+
+
+def lockout(request: HttpRequest, response=None, credentials=None) -> HttpResponse:
+    """Shown instead of the login page while too many failed attempts are on record."""
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    if request.user.is_authenticated:
+        username = request.user.get_username()
+        request.samspel_logout_audited = False
+        logout(request)
+    record(request, Action.LOCKED_OUT, username=str(username)[:150])
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def get_success_url(self) -> str:
+        target = safe_next(self.request)
+        user = self.request.user
+        if user.needs_second_factor():
+            step = "accounts:verify" if user_has_device(user) else "accounts:enrol"
+            return f"{reverse(step)}?next={target}"
+        return target
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.get_user()
+        if user.language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+            )
+        return response
+
+
+def _count_failed_code(request: HttpRequest) -> HttpResponse | None:
+    """A wrong code counts as a failed login for throttling; returns the lock-out page
+    when the limit is reached."""
+    user_login_failed.send(
+        sender=__name__,
+        credentials={"username": request.user.get_username(), "second_factor": True},
+        request=request,
+    )
+    if getattr(request, "axes_locked_out", False):
+        request.axes_locked_out = False  # handled here, not again by AxesMiddleware
+        return lockout(request)
+    return None
+
+
+@never_cache
+@sensitive_post_parameters("code")
+@login_required
+def verify(request: HttpRequest) -> HttpResponse:
+    if request.user.is_verified():
+        return redirect(safe_next(request))
+    devices = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
+    if not devices:
+        return redirect(reverse("accounts:enrol"))
+    form = OneTimeCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        for device in devices:
+            allowed, _reason = device.verify_is_allowed()
+            if allowed and device.verify_token(form.cleaned_data["code"]):
+                otp_login(request, device)
+                record(request, Action.SECOND_FACTOR_OK, request.user)
+                return redirect(safe_next(request))
+        form.add_error("code", _("That code is not right or has expired. Try the newest one."))
+        locked = _count_failed_code(request)
+        if locked is not None:
+            return locked
+    return render(request, "accounts/verify.html", {"form": form, "next": safe_next(request)})
+
+
+def _qr_data_uri(text: str) -> str:
+    image = qrcode.make(text, image_factory=qrcode.image.svg.SvgPathImage, box_size=12)
+    buffer = BytesIO()
+    image.save(buffer)
+    return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode()
+
+
+@never_cache
+@sensitive_post_parameters("code")
+@login_required
+def enrol(request: HttpRequest) -> HttpResponse:
+    """Enrol an authenticator app: show a QR code and confirm it with a first code."""
+    user = request.user
+    if user_has_device(user) and not user.is_verified():
+        return redirect(reverse("accounts:verify"))
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+    form = OneTimeCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save(update_fields=["confirmed"])
+            otp_login(request, device)
+            record(request, Action.SECOND_FACTOR_ENROLLED, user)
+            messages.success(request, _("Your authenticator app is set up."))
+            return redirect(safe_next(request))
+        form.add_error("code", _("That code is not right or has expired. Try the newest one."))
+        locked = _count_failed_code(request)
+        if locked is not None:
+            return locked
+    context = {
+        "form": form,
+        "qr_code": _qr_data_uri(device.config_url),
+        "secret": base64.b32encode(device.bin_key).decode(),
+        "next": safe_next(request),
+    }
+    return render(request, "accounts/enrol.html", context)
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+@method_decorator(never_cache, name="dispatch")
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("web:home")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        update_session_auth_hash(self.request, form.user)
+        record(self.request, Action.PASSWORD_CHANGED, form.user)
+        messages.success(self.request, _("Your password has been changed."))
+        return response
+
+
+class SetPasswordView(auth_views.PasswordResetConfirmView):
+    """A new user sets a password from the one-time link an administrator gave them."""
+
+    template_name = "accounts/set_password.html"
+    success_url = reverse_lazy("accounts:login")
+    post_reset_login = False
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        record(self.request, Action.PASSWORD_SET, form.user, user=form.user)
+        messages.success(self.request, _("Your password is set. You can log in now."))
+        return response

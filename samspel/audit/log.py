@@ -1,0 +1,51 @@
+"""Write audit events. Every feature records through `record`, never through the model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import models
+from django.http import HttpRequest
+
+from samspel.audit.middleware import current_request_id
+from samspel.audit.models import AuditEvent
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    from axes.helpers import get_client_ip_address
+
+    return get_client_ip_address(request) or None
+
+
+def record(
+    request: HttpRequest | None,
+    action: str,
+    obj: models.Model | None = None,
+    *,
+    user: Any = None,
+    username: str = "",
+    object_type: str = "",
+    object_id: str = "",
+    **detail: Any,
+) -> AuditEvent:
+    """Append one event: who (the request's user unless given), what, when and from where."""
+    if user is None and request is not None:
+        request_user = getattr(request, "user", None)
+        if request_user is not None and request_user.is_authenticated:
+            user = request_user
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
+    return AuditEvent.objects.create(
+        actor_id=user.pk if user is not None else None,
+        actor_username=(user.get_username() if user is not None else username)[:150],
+        organisation_id=getattr(user, "organisation_id", None),
+        action=action,
+        object_type=object_type,
+        object_id=str(object_id)[:64],
+        ip_address=client_ip(request),
+        request_id=getattr(request, "request_id", "") or current_request_id.get(),
+        detail=detail,
+    )

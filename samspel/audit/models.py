@@ -1,0 +1,75 @@
+"""The append-only audit log (DOMAIN.md §7): who did what to which record, when, from where."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class AuditLogIsAppendOnly(Exception):
+    """Raised when code tries to change or delete an audit event."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditLogIsAppendOnly("audit events cannot be updated")
+
+    def delete(self):
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+
+class Action(models.TextChoices):
+    LOGIN = "login", _("Logged in")
+    LOGIN_FAILED = "login_failed", _("Failed login")
+    LOCKED_OUT = "locked_out", _("Locked out")
+    LOGOUT = "logout", _("Logged out")
+    SESSION_EXPIRED = "session_expired", _("Session expired")
+    SECOND_FACTOR_OK = "otp_verified", _("Second factor verified")
+    SECOND_FACTOR_FAILED = "otp_failed", _("Wrong second-factor code")
+    SECOND_FACTOR_ENROLLED = "otp_enrolled", _("Second factor enrolled")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    PASSWORD_SET = "password_set", _("Password set from link")
+    VIEW = "view", _("Viewed")
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    DELETE = "delete", _("Deleted")
+    EXPORT = "export", _("Exported")
+    SEARCH = "search", _("Searched")
+    EMERGENCY_ACCESS = "emergency_access", _("Emergency access")
+
+
+class AuditEvent(models.Model):
+    """One security-relevant event. Actor and organisation are copied, not foreign keys,
+    so that no later change to users or organisations can touch the log."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    actor_id = models.BigIntegerField(_("user id"), null=True, blank=True)
+    actor_username = models.CharField(_("user"), max_length=150, blank=True)
+    organisation_id = models.BigIntegerField(_("organisation id"), null=True, blank=True)
+    action = models.CharField(_("action"), max_length=32, choices=Action.choices)
+    object_type = models.CharField(_("object type"), max_length=64, blank=True)
+    object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    request_id = models.CharField(_("request id"), max_length=32, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [
+            models.Index(fields=["organisation_id", "-at"], name="audit_org_at"),
+            models.Index(fields=["actor_id", "-at"], name="audit_actor_at"),
+            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditLogIsAppendOnly("audit events cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")

@@ -1,0 +1,48 @@
+"""Families (households) and the persons in them (DOMAIN.md §2)."""
+
+import uuid
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Family(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="families"
+    )
+    name = models.CharField(_("household name"), max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("family")
+        verbose_name_plural = _("families")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonRole(models.TextChoices):
+    CHILD = "child", _("Child")
+    PARENT = "parent", _("Parent")
+    FOSTER_PARENT = "foster_parent", _("Foster parent")
+    SIBLING = "sibling", _("Sibling")
+    NETWORK = "network", _("Network person")
+
+
+class Person(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    family = models.ForeignKey(Family, on_delete=models.PROTECT, related_name="persons")
+    role = models.CharField(_("role in the family"), max_length=20, choices=PersonRole.choices)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["family", "role", "first_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"

@@ -1,0 +1,131 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samspel.accounts.models import Role, User
+from samspel.organisations.models import Membership, Organisation, Team
+
+
+class UserForm(forms.ModelForm):
+    teams = forms.ModelMultipleChoiceField(
+        label=_("Teams"),
+        queryset=Team.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "role", "language"]
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["teams"].queryset = organisation.teams.filter(is_active=True)
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        self.fields["email"].required = True
+        if self.instance.pk:
+            del self.fields["username"]
+            self.fields["teams"].initial = self.instance.teams.filter(organisation=organisation)
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("That username is taken."))
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("role") == Role.AUDITOR and cleaned.get("teams"):
+            raise forms.ValidationError(
+                _("Auditors read the audit log only and cannot belong to a team.")
+            )
+        return cleaned
+
+    def save_for_organisation(self) -> User:
+        """Save the user with explicit fields and sync their team memberships."""
+        user = self.instance
+        for name in ("first_name", "last_name", "email", "role", "language"):
+            setattr(user, name, self.cleaned_data[name])
+        if not user.pk:
+            user.username = self.cleaned_data["username"]
+            user.organisation = self.organisation
+            user.set_unusable_password()
+        user.save()
+        chosen = set(self.cleaned_data["teams"])
+        current = {m.team: m for m in Membership.objects.filter(user=user).select_related("team")}
+        for team in chosen - current.keys():
+            Membership.objects.create(team=team, user=user)
+        for team, membership in current.items():
+            if team not in chosen:
+                membership.delete()
+        return user
+
+
+class UserFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or username"), required=False, max_length=100)
+    role = forms.ChoiceField(
+        label=_("Role"), required=False, choices=[("", _("All roles")), *Role.choices]
+    )
+    active = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("All")), ("yes", _("Active")), ("no", _("Deactivated"))],
+    )
+
+    def filter(self, users):
+        data = self.cleaned_data
+        if data.get("q"):
+            term = data["q"].strip()
+            users = users.filter(
+                Q(username__icontains=term)
+                | Q(first_name__icontains=term)
+                | Q(last_name__icontains=term)
+            )
+        if data.get("role"):
+            users = users.filter(role=data["role"])
+        if data.get("active"):
+            users = users.filter(is_active=data["active"] == "yes")
+        return users
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name", "programme", "is_active"]
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        others = Team.objects.filter(organisation=self.organisation, name__iexact=name)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("Your organisation already has a team with that name."))
+        return name
+
+    def save_for_organisation(self) -> Team:
+        team = self.instance
+        team.organisation = self.organisation
+        team.name = self.cleaned_data["name"]
+        team.programme = self.cleaned_data["programme"]
+        team.is_active = self.cleaned_data["is_active"]
+        team.save()
+        return team
+
+
+class AddMemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("User"), queryset=User.objects.none())
+    is_leader = forms.BooleanField(label=_("Team leader"), required=False)
+
+    def __init__(self, *args, team: Team, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(organisation=team.organisation, is_active=True)
+            .exclude(teams=team)
+            .exclude(role__in=[Role.AUDITOR])
+        )

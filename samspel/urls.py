@@ -1,0 +1,12 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("samspel.web.urls")),
+    path("accounts/", include("samspel.accounts.urls")),
+    path("audit/", include("samspel.audit.urls")),
+    path("organisation/", include("samspel.organisations.urls")),
+]
+if settings.DEBUG or settings.DEMO_MODE:
+    urlpatterns.append(path("django-admin/", admin.site.urls))

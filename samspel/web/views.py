@@ -1,0 +1,79 @@
+"""Home page per role, language switch, health check and friendly error pages."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from samspel.accounts.views import safe_next
+from samspel.audit.models import AuditEvent
+from samspel.organisations.models import Membership
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Each role lands where its work is."""
+    user = request.user
+    memberships = Membership.objects.filter(user=user).select_related("team")
+    led_teams = [m.team for m in memberships if m.is_leader]
+    context = {
+        "memberships": memberships,
+        "led_teams": [
+            {"team": team, "members": team.members.order_by("last_name")} for team in led_teams
+        ],
+    }
+    if user.is_auditor:
+        context["recent_events"] = AuditEvent.objects.filter(organisation_id=user.organisation_id)[
+            :10
+        ]
+    if user.is_org_admin and user.organisation:
+        org = user.organisation
+        context["org_counts"] = {
+            "users": org.users.filter(is_active=True).count(),
+            "teams": org.teams.filter(is_active=True).count(),
+        }
+    return render(request, "web/home.html", context)
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; signed-in users keep their choice."""
+    code = request.POST.get("language", "")
+    response = redirect(safe_next(request, default="/"))
+    if code not in dict(settings.LANGUAGES):
+        messages.error(request, _("That language is not available."))
+        return response
+    translation.activate(code)
+    if request.user.is_authenticated:
+        request.user.language = code
+        request.user.save(update_fields=["language"])
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=365 * 24 * 3600,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
+    )
+    return response
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means unhealthy
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "403_csrf.html", status=403)
