@@ -7,6 +7,8 @@ urlpatterns = [
     path("accounts/", include("samspel.accounts.urls")),
     path("audit/", include("samspel.audit.urls")),
     path("organisation/", include("samspel.organisations.urls")),
+    path("cases/", include("samspel.cases.urls")),
+    path("families/", include("samspel.families.urls")),
 ]
 if settings.DEBUG or settings.DEMO_MODE:
     urlpatterns.append(path("django-admin/", admin.site.urls))

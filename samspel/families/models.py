@@ -12,6 +12,9 @@ class Family(models.Model):
         "organisations.Organisation", on_delete=models.PROTECT, related_name="families"
     )
     name = models.CharField(_("household name"), max_length=200)
+    created_by = models.ForeignKey(
+        "accounts.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -38,6 +41,24 @@ class Person(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    personal_number = models.CharField(_("personal number"), max_length=20, blank=True)
+    protected_identity = models.BooleanField(
+        _("protected identity"),
+        default=False,
+        help_text=_(
+            "Address and contact details are hidden from everyone but users granted by name, "
+            "and never printed, exported or sent in a message."
+        ),
+    )
+    address = models.TextField(_("address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    authorised_users = models.ManyToManyField(
+        "accounts.User",
+        blank=True,
+        related_name="+",
+        verbose_name=_("users who may see protected details"),
+    )
 
     class Meta:
         ordering = ["family", "role", "first_name"]
@@ -46,3 +67,13 @@ class Person(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    @property
+    def initials(self) -> str:
+        return f"{self.first_name[:1]}{self.last_name[:1]}".upper()
+
+    def contact_details_visible_to(self, user) -> bool:
+        """Protected details are for users granted by name only (DOMAIN.md §2)."""
+        if not self.protected_identity:
+            return True
+        return self.authorised_users.filter(pk=user.pk).exists()

@@ -9,5 +9,8 @@ def navigation(request):
         "languages": settings.LANGUAGES,
         "show_admin": signed_in and user.is_org_admin,
         "show_audit": signed_in and user.is_auditor,
+        "show_cases": signed_in
+        and user.organisation_id is not None
+        and not (user.is_auditor or user.is_org_admin),
         "demo_mode": settings.DEMO_MODE,
     }

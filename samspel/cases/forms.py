@@ -1,0 +1,174 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from samspel.accounts.models import Role, User
+from samspel.cases.models import Case, CaseStatus
+from samspel.catalogues.loader import UnknownParagraph, catalogue
+from samspel.families.models import PersonRole
+from samspel.organisations.models import Team
+from samspel.organisations.programmes import PROGRAMME_CHOICES
+
+
+def legal_basis_choices(jurisdiction: str) -> list[tuple[str, str]]:
+    return [
+        (code, f"{code} – {paragraph.title}")
+        for code, paragraph in catalogue(jurisdiction).paragraphs.items()
+    ]
+
+
+class CaseForm(forms.ModelForm):
+    legal_basis = forms.MultipleChoiceField(
+        label=_("Legal basis"), required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = Case
+        fields = [
+            "focus_children",
+            "programme",
+            "legal_basis",
+            "team",
+            "responsible",
+            "buddy",
+            "referred_on",
+        ]
+        widgets = {
+            "focus_children": forms.CheckboxSelectMultiple,
+            "referred_on": forms.DateInput(attrs={"type": "date"}),
+        }
+
+    def __init__(self, *args, family, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation = user.organisation
+        self.family = family
+        self.organisation = organisation
+        self.fields["focus_children"].queryset = family.persons.filter(role=PersonRole.CHILD)
+        teams = Team.objects.filter(organisation=organisation, is_active=True)
+        self.fields["team"].queryset = teams
+        offered = set(teams.values_list("programme", flat=True))
+        self.fields["programme"].choices = [c for c in PROGRAMME_CHOICES if c[0] in offered]
+        self.fields["legal_basis"].choices = legal_basis_choices(organisation.jurisdiction)
+        workers = User.objects.filter(
+            organisation=organisation, is_active=True, role__in=[Role.WORKER, Role.TEAM_LEADER]
+        )
+        self.fields["responsible"].queryset = workers
+        self.fields["buddy"].queryset = workers
+        if not self.instance.pk:
+            self.fields["responsible"].initial = user.pk
+            first_team = user.teams.filter(organisation=organisation).first()
+            if first_team:
+                self.fields["team"].initial = first_team.pk
+                self.fields["programme"].initial = first_team.programme
+
+    def clean_legal_basis(self) -> list[str]:
+        codes = self.cleaned_data["legal_basis"]
+        catalogue_ = catalogue(self.organisation.jurisdiction)
+        try:
+            return [catalogue_.paragraph(code).code for code in codes]
+        except UnknownParagraph as exc:
+            raise forms.ValidationError(
+                _("%(code)s is not a paragraph in the catalogue.") % {"code": exc.code}
+            ) from None
+
+    def clean(self):
+        cleaned = super().clean()
+        team, responsible, buddy = (
+            cleaned.get("team"),
+            cleaned.get("responsible"),
+            cleaned.get("buddy"),
+        )
+        if buddy and responsible and buddy == responsible:
+            self.add_error("buddy", _("The buddy must be someone other than the responsible."))
+        if team and responsible and not responsible.teams.filter(pk=team.pk).exists():
+            self.add_error("responsible", _("The responsible worker must belong to the team."))
+        if team and cleaned.get("programme") and team.programme != cleaned["programme"]:
+            self.add_error("team", _("This team does not run the chosen working model."))
+        if not cleaned.get("focus_children") and "focus_children" not in self.errors:
+            self.add_error("focus_children", _("Choose at least one focus child."))
+        return cleaned
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
+    on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        allowed = set(case.allowed_statuses())
+        self.fields["status"].choices = [c for c in CaseStatus.choices if c[0] in allowed]
+
+
+class CaseFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name, personal number or case number"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Open cases")), *CaseStatus.choices, ("all", _("All"))],
+    )
+    programme = forms.ChoiceField(
+        label=_("Working model"), required=False, choices=[("", _("All")), *PROGRAMME_CHOICES]
+    )
+    mine = forms.BooleanField(
+        label=_("Only cases I am responsible for or buddy on"), required=False
+    )
+
+    def filter(self, cases, user):
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        term = (data.get("q") or "").strip()
+        if term:
+            match = (
+                Q(number__icontains=term)
+                | Q(family__name__icontains=term)
+                | Q(family__persons__first_name__icontains=term)
+                | Q(family__persons__last_name__icontains=term)
+            )
+            number = _as_personal_number(term, user.organisation.jurisdiction)
+            if number:
+                match |= Q(family__persons__personal_number=number)
+            cases = cases.filter(match).distinct()
+        status = data.get("status") or ""
+        if status == "":
+            cases = cases.exclude(status=CaseStatus.CLOSED)
+        elif status != "all":
+            cases = cases.filter(status=status)
+        if data.get("programme"):
+            cases = cases.filter(programme=data["programme"])
+        if data.get("mine"):
+            cases = cases.filter(Q(responsible=user) | Q(buddy=user))
+        return cases
+
+
+def _as_personal_number(term: str, jurisdiction: str) -> str:
+    from django.core.exceptions import ValidationError
+
+    from samspel.families.identity import clean_personal_number
+
+    try:
+        return clean_personal_number(term, jurisdiction)[0]
+    except ValidationError:
+        return ""
+
+
+class EmergencyAccessForm(forms.Form):
+    number = forms.CharField(label=_("Case number"), max_length=20)
+    reason = forms.CharField(
+        label=_("Why do you need access now?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        min_length=10,
+        error_messages={"min_length": _("Write a reason of at least 10 characters.")},
+    )
+
+
+class GrantForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("User"), queryset=User.objects.none())
+    can_write = forms.BooleanField(label=_("May change the case"), required=False)
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(
+            organisation_id=case.organisation_id,
+            is_active=True,
+            role__in=[Role.WORKER, Role.TEAM_LEADER],
+        ).exclude(pk__in=[case.responsible_id, case.buddy_id or 0])

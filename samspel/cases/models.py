@@ -1,0 +1,142 @@
+"""Cases (ärende / sag): one family, focus children, a programme, a legal basis and the people
+responsible (DOMAIN.md §2), with grants by name and emergency access (§7)."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samspel.organisations.programmes import PROGRAMME_CHOICES
+
+
+class CaseStatus(models.TextChoices):
+    REFERRAL = "referral", _("Referral")
+    ACTIVE = "active", _("Active")
+    CLOSING = "closing", _("Closing")
+    CLOSED = "closed", _("Closed")
+
+
+# The only moves a case can make; a closed case stays closed.
+STATUS_FLOW = {
+    CaseStatus.REFERRAL: [CaseStatus.ACTIVE, CaseStatus.CLOSED],
+    CaseStatus.ACTIVE: [CaseStatus.CLOSING],
+    CaseStatus.CLOSING: [CaseStatus.ACTIVE, CaseStatus.CLOSED],
+    CaseStatus.CLOSED: [],
+}
+
+
+class Case(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="cases"
+    )
+    number = models.CharField(_("case number"), max_length=20)
+    family = models.ForeignKey(
+        "families.Family", on_delete=models.PROTECT, related_name="cases", verbose_name=_("family")
+    )
+    focus_children = models.ManyToManyField(
+        "families.Person", related_name="focus_cases", verbose_name=_("focus children")
+    )
+    programme = models.CharField(_("working model"), max_length=40, choices=PROGRAMME_CHOICES)
+    legal_basis = models.JSONField(_("legal basis"), default=list, blank=True)
+    team = models.ForeignKey(
+        "organisations.Team", on_delete=models.PROTECT, related_name="cases", verbose_name=_("team")
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="responsible_cases",
+        verbose_name=_("responsible worker"),
+    )
+    buddy = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="buddy_cases",
+        null=True,
+        blank=True,
+        verbose_name=_("buddy (makker)"),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CaseStatus.choices, default=CaseStatus.REFERRAL
+    )
+    phase = models.CharField(_("current phase"), max_length=40, blank=True)
+    referred_on = models.DateField(_("referred on"), default=timezone.localdate)
+    activated_on = models.DateField(_("active from"), null=True, blank=True)
+    closing_on = models.DateField(_("closing from"), null=True, blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-referred_on", "-id"]
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "number"], name="case_number_unique")
+        ]
+        indexes = [
+            models.Index(fields=["responsible", "status"], name="case_responsible_status"),
+            models.Index(fields=["buddy", "status"], name="case_buddy_status"),
+            models.Index(fields=["team", "status"], name="case_team_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.family}"
+
+    def allowed_statuses(self) -> list[str]:
+        return list(STATUS_FLOW[CaseStatus(self.status)])
+
+
+class CaseGrant(models.Model):
+    """A user given access to a case by name (DOMAIN.md §7)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="grants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="case_grants"
+    )
+    can_write = models.BooleanField(_("may change the case"), default=False)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["case", "user"], name="case_grant_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.case}"
+
+
+class EmergencyAccess(models.Model):
+    """Time-limited read access after typing a reason; flagged to the team leader."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="emergency_accesses")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_accesses"
+    )
+    reason = models.TextField(_("reason"))
+    started_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["user", "expires_at"], name="emergency_user_expiry")]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.case} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.expires_at > timezone.now()

@@ -1,0 +1,17 @@
+from django.urls import path
+
+from samspel.cases import views
+
+app_name = "cases"
+
+urlpatterns = [
+    path("", views.case_list, name="list"),
+    path("emergency/", views.emergency_access, name="emergency"),
+    path("emergency/<int:access_id>/review/", views.emergency_review, name="emergency_review"),
+    path("new/<uuid:family_id>/", views.case_create, name="create"),
+    path("<uuid:public_id>/", views.case_detail, name="detail"),
+    path("<uuid:public_id>/edit/", views.case_edit, name="edit"),
+    path("<uuid:public_id>/status/", views.case_status, name="status"),
+    path("<uuid:public_id>/access/", views.case_grant, name="grant"),
+    path("<uuid:public_id>/access/<uuid:user_id>/revoke/", views.case_revoke, name="revoke"),
+]

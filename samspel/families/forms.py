@@ -1,0 +1,62 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from samspel.families.identity import clean_personal_number
+from samspel.families.models import Family, Person
+
+
+class FamilyForm(forms.ModelForm):
+    class Meta:
+        model = Family
+        fields = ["name"]
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise ValidationError(_("Give the household a name."))
+        return name
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = Person
+        fields = [
+            "role",
+            "first_name",
+            "last_name",
+            "personal_number",
+            "birth_date",
+            "protected_identity",
+            "address",
+            "phone",
+            "email",
+        ]
+        widgets = {
+            "birth_date": forms.DateInput(attrs={"type": "date"}),
+            "address": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, jurisdiction: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.jurisdiction = jurisdiction
+        self.fields["personal_number"].help_text = (
+            _("YYYYMMDD-NNNN") if jurisdiction == "SE" else _("DDMMYY-NNNN")
+        )
+
+    def clean_personal_number(self) -> str:
+        value = self.cleaned_data["personal_number"].strip()
+        if not value:
+            return ""
+        number, birth_date = clean_personal_number(value, self.jurisdiction)
+        self.birth_date_from_number = birth_date
+        return number
+
+    def clean(self):
+        cleaned = super().clean()
+        from_number = getattr(self, "birth_date_from_number", None)
+        if from_number and cleaned.get("birth_date") and cleaned["birth_date"] != from_number:
+            self.add_error("birth_date", _("The birth date does not match the personal number."))
+        elif from_number:
+            cleaned["birth_date"] = from_number
+        return cleaned
