@@ -9,6 +9,8 @@ from django.utils import timezone
 from faker import Faker
 
 from samspel.accounts.models import Role, User
+from samspel.cases.models import Case, CaseStatus
+from samspel.cases.numbering import next_case_number
 from samspel.families.models import Family, Person, PersonRole
 from samspel.organisations import programmes
 from samspel.organisations.models import Jurisdiction, Membership, Organisation, Team
@@ -84,9 +86,11 @@ def build_demo() -> list[str]:
         _personas(organisation, teams, language)
         _colleagues(organisation, teams, faker, language)
         _families(organisation, faker)
+        _cases(organisation)
         summary.append(
             f"{organisation.name}: {organisation.teams.count()} teams, "
-            f"{organisation.users.count()} users, {organisation.families.count()} families"
+            f"{organisation.users.count()} users, {organisation.families.count()} families, "
+            f"{organisation.cases.count()} cases"
         )
     summary.append("Logins: worker, buddy, leader, outsider, auditor, admin, stranger")
     return summary
@@ -198,3 +202,71 @@ def _families(organisation, faker: Faker) -> None:
                 last_name=last_name,
                 birth_date=today - dt.timedelta(days=age * 365 + extra_days),
             )
+
+
+LEGAL_BASES = {
+    programmes.TOGETHER_FOR_THE_FAMILY: [
+        ["SEL §41", "SEL §42"],
+        ["SEL §41", "SEL §50"],
+        ["BL §20"],
+        ["SEL §52"],
+        ["SEL §41", "SEL §44", "SEL §11"],
+        ["BL §86", "BL §90"],
+    ],
+    programmes.FOSTER_HOME_PROCESS: [["SoL 6:1", "SoL 6:8"], ["LVU 2 §", "LVU 13 §"]],
+    programmes.BFAMILY: [["SoL 4:1"]],
+    programmes.FIFA: [["SoL 4:1"], ["SoL 11:1"]],
+    programmes.FAMILY_NAVIGATOR: [["SoL 4:1"]],
+}
+
+
+def _cases(organisation: Organisation) -> None:
+    """One case per demo family, spread over the teams; the demo worker gets a full list."""
+    teams = list(organisation.teams.order_by("name"))
+    today = timezone.localdate()
+    families = organisation.families.filter(cases__isnull=True).order_by("name")
+    for index, family in enumerate(families):
+        team = _team_for(organisation, teams, index)
+        workers = list(team.members.filter(role=Role.WORKER).order_by("username")) or list(
+            team.members.order_by("username")
+        )
+        responsible, buddy = _people_for(workers, index)
+        referred_on = today - dt.timedelta(days=20 + (index * 37) % 400)
+        status = CaseStatus.REFERRAL if index % 7 == 6 else CaseStatus.ACTIVE
+        bases = LEGAL_BASES[team.programme]
+        case = Case.objects.create(
+            organisation=organisation,
+            number=next_case_number(organisation, referred_on),
+            family=family,
+            programme=team.programme,
+            legal_basis=bases[index % len(bases)],
+            team=team,
+            responsible=responsible,
+            buddy=buddy,
+            status=status,
+            referred_on=referred_on,
+            activated_on=referred_on + dt.timedelta(days=10)
+            if status == CaseStatus.ACTIVE
+            else None,
+        )
+        case.focus_children.set(family.persons.filter(role=PersonRole.CHILD))
+
+
+def _team_for(organisation, teams, index):
+    if organisation.jurisdiction == Jurisdiction.DENMARK:
+        # Most Danish families belong to the demo worker's team, Handicaprådgivning Nord.
+        north = next(t for t in teams if t.name == "Handicaprådgivning Nord")
+        return north if index % 4 != 3 else next(t for t in teams if t is not north)
+    return teams[index % len(teams)]
+
+
+def _people_for(workers: list[User], index: int) -> tuple[User, User | None]:
+    """The demo worker is responsible for two cases in three, with the demo buddy on half."""
+    by_name = {w.username: w for w in workers}
+    if "worker" in by_name and "buddy" in by_name:
+        if index % 3 != 2:
+            return by_name["worker"], by_name["buddy"] if index % 2 == 0 else None
+        return by_name["buddy"], by_name["worker"]
+    responsible = workers[index % len(workers)]
+    others = [w for w in workers if w != responsible]
+    return responsible, (others[index % len(others)] if others and index % 3 == 0 else None)

@@ -28,6 +28,8 @@ def home(request: HttpRequest) -> HttpResponse:
             {"team": team, "members": team.members.order_by("last_name")} for team in led_teams
         ],
     }
+    if not (user.is_auditor or user.is_org_admin):
+        context.update(_case_overview(user, [m.team_id for m in memberships if m.is_leader]))
     if user.is_auditor:
         context["recent_events"] = AuditEvent.objects.filter(organisation_id=user.organisation_id)[
             :10
@@ -39,6 +41,26 @@ def home(request: HttpRequest) -> HttpResponse:
             "teams": org.teams.filter(is_active=True).count(),
         }
     return render(request, "web/home.html", context)
+
+
+def _case_overview(user, led_team_ids) -> dict:
+    """The worker's own open cases, and for team leaders the emergency accesses to review."""
+    from django.db.models import Q
+
+    from samspel.cases.access import cases_for_user
+    from samspel.cases.models import CaseStatus, EmergencyAccess
+
+    own = (
+        cases_for_user(user)
+        .filter(Q(responsible=user) | Q(buddy=user))
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("family", "responsible")
+        .order_by("family__name")
+    )
+    flagged = EmergencyAccess.objects.filter(
+        case__team_id__in=led_team_ids, reviewed_at__isnull=True
+    ).select_related("case", "user")
+    return {"own_cases": own[:50], "emergency_flags": flagged}
 
 
 @require_POST

@@ -1,0 +1,96 @@
+"""Every case URL × every persona, generated from the URL configuration so that no new case
+page can escape it: the people on the case get in, everyone else gets 404, read-only users
+get 403 on writes, and every read leaves exactly one audit event."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from samspel.audit.models import Action, AuditEvent
+from samspel.cases.models import CaseGrant
+from samspel.cases.tests.url_objects import FACTORIES
+
+CASE_NAMESPACES = {"cases", "families"}
+NOT_CASE_PAGES = {"cases:list", "cases:emergency", "cases:emergency_review", "families:create"}
+ALLOWED = ["worker", "buddy", "leader"]
+OUTSIDERS = ["outsider", "auditor", "admin", "stranger"]
+
+
+def _walk(patterns, namespace=""):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = (
+                f"{namespace}:{pattern.namespace}"
+                if namespace and pattern.namespace
+                else (pattern.namespace or namespace)
+            )
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield namespace, pattern
+
+
+def case_url_names():
+    names = []
+    for namespace, pattern in _walk(get_resolver().url_patterns):
+        top = namespace.split(":")[0]
+        full = f"{namespace}:{pattern.name}"
+        kwargs = set(pattern.pattern.converters)
+        case_scoped = top in CASE_NAMESPACES or "case_id" in kwargs
+        if case_scoped and full not in NOT_CASE_PAGES:
+            names.append((full, sorted(kwargs)))
+    return names
+
+
+URLS = case_url_names()
+
+
+def _url(case, name, kwarg_names):
+    namespace = name.split(":")[0]
+    missing = [k for k in kwarg_names if k not in FACTORIES]
+    assert not missing, f"{name}: add a factory for {missing} in url_objects.py"
+    return reverse(name, kwargs={k: FACTORIES[k](case, namespace) for k in kwarg_names})
+
+
+def test_the_matrix_covers_case_urls():
+    names = {name for name, _ in URLS}
+    assert {"cases:detail", "cases:edit", "cases:status", "families:detail"} <= names
+
+
+@pytest.mark.parametrize(("name", "kwarg_names"), URLS, ids=[n for n, _ in URLS])
+def test_people_on_the_case_get_in_and_others_get_404(client, personas, case, name, kwarg_names):
+    url = _url(case, name, kwarg_names)
+    client.force_login(personas["worker"])
+    get_allowed = client.get(url).status_code != 405
+    for persona in ALLOWED:
+        client.force_login(personas[persona])
+        if get_allowed:
+            assert client.get(url).status_code == 200, f"{persona} GET {url}"
+    for persona in OUTSIDERS:
+        client.force_login(personas[persona])
+        method = client.get if get_allowed else client.post
+        assert method(url).status_code == 404, f"{persona} {url}"
+
+
+@pytest.mark.parametrize(("name", "kwarg_names"), URLS, ids=[n for n, _ in URLS])
+def test_read_only_users_cannot_write(client, personas, case, name, kwarg_names):
+    url = _url(case, name, kwarg_names)
+    reader = personas["outsider"]
+    CaseGrant.objects.create(case=case, user=reader, can_write=False, granted_by=personas["worker"])
+    client.force_login(reader)
+    post = client.post(url)
+    if post.status_code == 405:
+        pytest.skip("read-only page")
+    assert post.status_code == 403, f"read-only POST {url} gave {post.status_code}"
+
+
+@pytest.mark.parametrize(("name", "kwarg_names"), URLS, ids=[n for n, _ in URLS])
+def test_every_read_leaves_exactly_one_audit_event(client, personas, case, name, kwarg_names):
+    url = _url(case, name, kwarg_names)
+    client.force_login(personas["buddy"])
+    views = AuditEvent.objects.filter(action=Action.VIEW, actor_id=personas["buddy"].pk)
+    before = views.count()
+    response = client.get(url)
+    if response.status_code == 405:
+        pytest.skip("POST-only page")
+    after = views.all()
+    assert after.count() - before == 1
+    assert after.first().request_id == response["X-Request-ID"]
