@@ -44,6 +44,7 @@ class CaseForm(forms.ModelForm):
         self.family = family
         self.organisation = organisation
         self.fields["focus_children"].queryset = family.persons.filter(role=PersonRole.CHILD)
+        self.fields["focus_children"].required = False  # clean() explains what is missing
         teams = Team.objects.filter(organisation=organisation, is_active=True)
         self.fields["team"].queryset = teams
         offered = set(teams.values_list("programme", flat=True))
