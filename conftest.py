@@ -3,6 +3,8 @@
 import pytest
 
 from samspel.accounts.models import Role, User
+from samspel.cases.models import Case
+from samspel.families.models import Family, Person, PersonRole
 from samspel.organisations.models import Jurisdiction, Membership, Organisation, Team
 
 PASSWORD = "correct horse battery staple"
@@ -11,6 +13,16 @@ PASSWORD = "correct horse battery staple"
 @pytest.fixture(autouse=True)
 def _english_by_default(settings):
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 takes ~0.2 s a hash, which would dominate the suite; Argon2 stays listed so
+    stored Argon2 hashes still verify."""
+    settings.PASSWORD_HASHERS = [
+        "django.contrib.auth.hashers.MD5PasswordHasher",
+        *settings.PASSWORD_HASHERS,
+    ]
 
 
 def make_user(organisation, username, role=Role.WORKER, team=None, is_leader=False, **extra):
@@ -85,3 +97,43 @@ def login(client):
         return client
 
     return _login
+
+
+# A case of the worker's team: worker responsible, buddy as makker, a protected parent.
+@pytest.fixture
+def family(organisation, personas):
+    family = Family.objects.create(
+        organisation=organisation, name="Familjen Berg", created_by=personas["worker"]
+    )
+    Person.objects.create(
+        family=family,
+        role=PersonRole.PARENT,
+        first_name="Lena",
+        last_name="Berg",
+        protected_identity=True,
+        address="Skyddade vägen 7",
+    )
+    return family
+
+
+@pytest.fixture
+def child(family):
+    return Person.objects.create(
+        family=family, role=PersonRole.CHILD, first_name="Elsa", last_name="Berg"
+    )
+
+
+@pytest.fixture
+def case(family, child, team, personas):
+    case = Case.objects.create(
+        organisation=family.organisation,
+        number="2026-0001",
+        family=family,
+        programme=team.programme,
+        legal_basis=["SoL 4:1"],
+        team=team,
+        responsible=personas["worker"],
+        buddy=personas["buddy"],
+    )
+    case.focus_children.add(child)
+    return case
