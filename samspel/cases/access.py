@@ -4,6 +4,8 @@ or change leaves exactly one audit event per request."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
@@ -62,7 +64,7 @@ def _audit_once(request: HttpRequest, action: str, case: Case) -> None:
     if key in seen:
         return
     seen.add(key)
-    extra = {"path": request.path}
+    extra: dict[str, Any] = {"path": request.path}
     if is_emergency_only(request.user, case):
         extra["emergency"] = True
     record(request, action, case, **extra)

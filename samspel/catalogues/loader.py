@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MEASURE_CLASSES = {
@@ -75,11 +76,11 @@ def normalise_code(code: str) -> str:
     return " ".join(code.replace("§ ", "§").split())
 
 
-def _require(data: dict, key: str, where: str, kind: type = str):
+def _require(data: dict, key: str, where: str, kind: type = str) -> Any:
     if key not in data:
         raise CatalogueError(f"{where}: missing field '{key}'")
     value = data[key]
-    if not isinstance(value, kind) or (kind is str and not value.strip()):
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise CatalogueError(f"{where}: field '{key}' must be a non-empty {kind.__name__}")
     return value
 
