@@ -37,7 +37,7 @@ node_modules/.installed: package.json package-lock.json
 # Translations are compiled from the .po files on every machine; .mo files are never committed.
 messages: $(VENV)/.installed
 	@command -v msgfmt >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext)
-	cd samspel && ../$(BIN)/django-admin compilemessages --ignore=.venv -v0
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
 makemessages: $(VENV)/.installed
 	cd samspel && ../$(BIN)/django-admin makemessages -l sv -l da --no-obsolete --no-location --ignore=static
