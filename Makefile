@@ -8,7 +8,7 @@ HOST_PORT ?= 127.0.0.1:8000
 # Domain modules checked with mypy + django-stubs.
 TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py
 
-.PHONY: run test setup lint format messages makemessages chromium clean
+.PHONY: run test setup syslibs lint format messages makemessages chromium clean
 
 run: setup
 	SAMSPEL_DEMO=true $(BIN)/python manage.py migrate --noinput
@@ -22,7 +22,12 @@ test: setup chromium
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-setup: $(VENV)/.installed node_modules/.installed messages
+setup: syslibs $(VENV)/.installed node_modules/.installed messages
+
+# Debian libraries WeasyPrint needs for PDFs, and gettext for translations.
+syslibs:
+	@ldconfig -p | grep -q libpangoft2-1.0 && command -v msgfmt >/dev/null || \
+		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 gettext)
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,8 +40,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Translations are compiled from the .po files on every machine; .mo files are never committed.
-messages: $(VENV)/.installed
-	@command -v msgfmt >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq gettext)
+messages: $(VENV)/.installed syslibs
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
 makemessages: $(VENV)/.installed
