@@ -1,6 +1,8 @@
 """The shared personas of STYLE.md, built once per test from the same definitions."""
 
 import pytest
+from django.utils import translation
+from django.utils.html import escape
 
 from samspel.accounts.models import Role, User
 from samspel.cases.models import Case
@@ -23,6 +25,15 @@ def _fast_password_hashing(settings):
         "django.contrib.auth.hashers.MD5PasswordHasher",
         *settings.PASSWORD_HASHERS,
     ]
+
+
+def translated(message: str, language: str) -> str:
+    """`message` as a page in `language` shows it (HTML-escaped); fails when the catalogue has
+    no translation for it, so that a test asserting it proves the page is translated."""
+    with translation.override(language):
+        text = translation.gettext(message)
+    assert text != message, f"no {language} translation of {message!r}"
+    return escape(text)
 
 
 def make_user(organisation, username, role=Role.WORKER, team=None, is_leader=False, **extra):

@@ -61,6 +61,9 @@ INSTALLED_APPS = [
     "samspel.catalogues",
     "samspel.families",
     "samspel.cases",
+    "samspel.plans",
+    "samspel.network",
+    "samspel.assessments",
     "samspel.web",
     "samspel.demo",
     "django.contrib.admin",
@@ -87,10 +90,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Before our own middleware: the idle timeout leaves a message.
+    "django.contrib.messages.middleware.MessageMiddleware",
     "samspel.accounts.middleware.UserLanguageMiddleware",
     "samspel.accounts.middleware.IdleTimeoutMiddleware",
     "samspel.accounts.middleware.SecondFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -148,9 +152,11 @@ LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_TIMEOUT", 3 * 24 * 3600)
 
-# Sessions end after this many minutes without a request (DOMAIN.md §7).
+# Sessions end after this many minutes without a request (DOMAIN.md §7). IdleTimeoutMiddleware
+# ends them, with a message and an audit event; the session store keeps them a working day
+# longer so that it does not end them first, silently.
 SESSION_IDLE_TIMEOUT_MINUTES = envint("SESSION_IDLE_TIMEOUT_MINUTES", 30)
-SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+SESSION_COOKIE_AGE = (SESSION_IDLE_TIMEOUT_MINUTES + 8 * 60) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
 # Throttling of failed logins and second-factor codes (django-axes).

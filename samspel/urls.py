@@ -9,6 +9,9 @@ urlpatterns = [
     path("organisation/", include("samspel.organisations.urls")),
     path("cases/", include("samspel.cases.urls")),
     path("families/", include("samspel.families.urls")),
+    path("cases/<uuid:case_id>/network/", include("samspel.network.urls")),
+    path("cases/<uuid:case_id>/safety/", include("samspel.assessments.urls")),
+    path("cases/<uuid:case_id>/plans/", include("samspel.plans.urls")),
 ]
 if settings.DEBUG or settings.DEMO_MODE:
     urlpatterns.append(path("django-admin/", admin.site.urls))

@@ -1,6 +1,7 @@
 """Per-user language, idle session timeout and the second-factor gate."""
 
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -54,7 +55,8 @@ class IdleTimeoutMiddleware:
                     _("You were logged out after %(minutes)d minutes without activity.")
                     % {"minutes": settings.SESSION_IDLE_TIMEOUT_MINUTES},
                 )
-                return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
+                query = urlencode({"next": request.get_full_path()})
+                return redirect(f"{reverse(settings.LOGIN_URL)}?{query}")
             request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
 

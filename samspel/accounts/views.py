@@ -2,6 +2,7 @@
 
 import base64
 from io import BytesIO
+from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
@@ -24,6 +25,7 @@ from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspel.accounts.forms import LoginForm, OneTimeCodeForm
+from samspel.accounts.models import User
 from samspel.audit.log import record
 from samspel.audit.models import Action
 
@@ -45,7 +47,10 @@ def lockout(request: HttpRequest, response=None, credentials=None) -> HttpRespon
         username = request.user.get_username()
         request.samspel_logout_audited = False
         logout(request)
-    record(request, Action.LOCKED_OUT, username=str(username)[:150])
+    username = str(username)[:150]
+    # Attach the event to the user (and so their organisation) so that auditors see it.
+    known = User.objects.filter(username=username).first()
+    record(request, Action.LOCKED_OUT, known, user=known, username=username)
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
@@ -60,7 +65,7 @@ class LoginView(auth_views.LoginView):
         user = self.request.user
         if user.needs_second_factor():
             step = "accounts:verify" if user_has_device(user) else "accounts:enrol"
-            return f"{reverse(step)}?next={target}"
+            return f"{reverse(step)}?{urlencode({'next': target})}"
         return target
 
     def form_valid(self, form):

@@ -57,8 +57,9 @@ class UserForm(forms.ModelForm):
         current = {m.team: m for m in Membership.objects.filter(user=user).select_related("team")}
         for team in chosen - current.keys():
             Membership.objects.create(team=team, user=user)
+        offered = set(self.fields["teams"].queryset)  # inactive teams are not on the form
         for team, membership in current.items():
-            if team not in chosen:
+            if team in offered and team not in chosen:
                 membership.delete()
         return user
 

@@ -16,6 +16,7 @@ from samspel.audit.models import AuditEvent
 from samspel.organisations.models import Membership
 
 
+@require_GET
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     """Each role lands where its work is."""

@@ -22,7 +22,8 @@ DROP FUNCTION IF EXISTS samspel_audit_append_only();
 
 def forwards(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
+        # No parameters: the '%' in RAISE is PL/pgSQL's, not a query placeholder.
+        schema_editor.execute(CREATE, params=None)
 
 
 def backwards(apps, schema_editor):

@@ -1,0 +1,141 @@
+"""The Signs of Safety page of a case: the three-column mapping and the safety scale over time.
+Every case is reached through samspel.cases.access; every change is audited."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from samspel.assessments.chart import RatingPoint, build_chart
+from samspel.assessments.forms import MappingForm, RatingForm, StatementForm
+from samspel.assessments.models import Mapping, SafetyRating, Statement
+from samspel.assessments.signs_of_safety import three_columns
+from samspel.audit.log import record
+from samspel.audit.models import Action
+from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
+from samspel.cases.models import Case
+
+
+def _chosen_mapping(mappings: list[Mapping], wanted: str | None) -> Mapping | None:
+    """The mapping asked for in the query string, else the latest one."""
+    if not wanted:
+        return mappings[0] if mappings else None
+    for mapping in mappings:
+        if str(mapping.public_id) == wanted:
+            return mapping
+    raise Http404
+
+
+def _ratings(case: Case) -> list[SafetyRating]:
+    ratings = case.safety_ratings.select_related("person")
+    return sorted(ratings, key=lambda r: (r.participant_label.casefold(), r.rated_on, r.pk))
+
+
+def _render_page(request: HttpRequest, case: Case, mapping=None, **forms) -> HttpResponse:
+    mappings = list(case.safety_mappings.select_related("held_by"))
+    if mapping is None:
+        mapping = _chosen_mapping(mappings, request.GET.get("mapping"))
+    statements = mapping.statements.all() if mapping else []
+    ratings = _ratings(case)
+    points = [
+        RatingPoint(r.participant_key, r.participant_label, r.rated_on, r.value) for r in ratings
+    ]
+    context = {
+        "case": case,
+        "can_write": can_write_case(request.user, case),
+        "mappings": mappings,
+        "mapping": mapping,
+        "columns": three_columns(statements),
+        "ratings": ratings,
+        "chart": build_chart(points),
+        "mapping_form": forms.get("mapping_form") or MappingForm(case=case, user=request.user),
+        "statement_form": forms.get("statement_form")
+        or StatementForm(case=case, initial={"mapping": mapping.public_id if mapping else ""}),
+        "rating_form": forms.get("rating_form") or RatingForm(case=case),
+    }
+    return render(request, "assessments/safety.html", context)
+
+
+def _page_url(case: Case, mapping: Mapping | None = None, anchor: str = "") -> str:
+    url = reverse("assessments:safety", kwargs={"case_id": case.public_id})
+    if mapping is not None:
+        url += f"?mapping={mapping.public_id}"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+@require_GET
+@login_required
+def safety(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_user(request, case_id)
+    return _render_page(request, case)
+
+
+@require_POST
+@login_required
+def mapping_create(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    form = MappingForm(request.POST, case=case, user=request.user)
+    if not form.is_valid():
+        return _render_page(request, case, mapping_form=form)
+    mapping = Mapping.objects.create(
+        case=case,
+        held_on=form.cleaned_data["held_on"],
+        held_by=form.cleaned_data["held_by"],
+        created_by=request.user,
+    )
+    record(request, Action.CREATE, mapping, case=str(case.public_id))
+    messages.success(request, _("The mapping is started. Add its statements."))
+    return redirect(_page_url(case, mapping, "mapping"))
+
+
+@require_POST
+@login_required
+def statement_add(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    form = StatementForm(request.POST, case=case)
+    if not form.is_valid():
+        mapping = form.cleaned_data.get("mapping")
+        return _render_page(request, case, mapping=mapping, statement_form=form)
+    mapping = form.cleaned_data["mapping"]
+    statement = Statement.objects.create(
+        mapping=mapping,
+        category=form.cleaned_data["category"],
+        text=form.cleaned_data["text"],
+        created_by=request.user,
+    )
+    record(
+        request,
+        Action.CREATE,
+        statement,
+        case=str(case.public_id),
+        mapping=str(mapping.public_id),
+        category=statement.category,
+    )
+    messages.success(request, _("The statement is added."))
+    return redirect(_page_url(case, mapping, f"category-{statement.category}"))
+
+
+@require_POST
+@login_required
+def rating_add(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    form = RatingForm(request.POST, case=case)
+    if not form.is_valid():
+        return _render_page(request, case, rating_form=form)
+    data = form.cleaned_data
+    rating = SafetyRating.objects.create(
+        case=case,
+        role=data["role"],
+        person=data["person"],
+        name="" if data["person"] else data["name"],
+        value=data["value"],
+        rated_on=data["rated_on"],
+        comment=data["comment"],
+        created_by=request.user,
+    )
+    record(request, Action.CREATE, rating, case=str(case.public_id), role=rating.role)
+    messages.success(request, _("The rating is added."))
+    return redirect(_page_url(case, anchor="safety-scale"))

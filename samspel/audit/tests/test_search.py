@@ -1,0 +1,187 @@
+"""The auditors' search of their organisation's audit log."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from conftest import translated
+from samspel.audit.log import record
+from samspel.audit.models import Action, AuditEvent
+
+URL = reverse("audit:search")
+
+
+def at(day, hour=10):
+    return time_machine.travel(dt.datetime(2026, 3, day, hour, 0, tzinfo=dt.UTC), tick=False)
+
+
+@pytest.fixture
+def events(personas, team):
+    """Worker logs in on 2 March, leader changes the team on 5 March, buddy logs in on 9 March;
+    in the other organisation the stranger logs in on 5 March."""
+    with at(2):
+        record(None, Action.LOGIN, personas["worker"], user=personas["worker"])
+    with at(5):
+        record(None, Action.UPDATE, team, user=personas["leader"])
+        record(None, Action.LOGIN, personas["stranger"], user=personas["stranger"])
+    with at(9):
+        record(None, Action.LOGIN, personas["buddy"], user=personas["buddy"])
+
+
+def found(response):
+    """The events on the page, leaving out the auditor's own login and searches."""
+    events = response.context["page"].object_list
+    return [(e.actor_username, e.action) for e in events if e.actor_username != "auditor"]
+
+
+@pytest.fixture
+def auditor(client, personas, login):
+    login(personas["auditor"])
+    return client
+
+
+def test_auditor_sees_only_their_organisations_events(auditor, events):
+    response = auditor.get(URL)
+    assert response.status_code == 200
+    assert found(response) == [
+        ("buddy", Action.LOGIN),
+        ("leader", Action.UPDATE),
+        ("worker", Action.LOGIN),
+    ]
+    assert "stranger" not in response.text
+
+
+def test_filter_by_user_ignores_case(auditor, events):
+    response = auditor.get(URL, {"user": "Worker"})
+    assert found(response) == [("worker", Action.LOGIN)]
+
+
+def test_searching_for_a_user_of_another_organisation_finds_nothing(auditor, events):
+    response = auditor.get(URL, {"user": "stranger"})
+    assert found(response) == []
+    assert "No events match." in response.text
+
+
+def test_filter_by_object(auditor, events, team):
+    response = auditor.get(
+        URL, {"object_type": "organisations.team", "object_id": str(team.public_id)}
+    )
+    assert found(response) == [("leader", Action.UPDATE)]
+
+
+def test_filter_by_action(auditor, events):
+    response = auditor.get(URL, {"action": Action.UPDATE})
+    assert found(response) == [("leader", Action.UPDATE)]
+
+
+def test_filter_by_period_includes_both_ends(auditor, events):
+    response = auditor.get(URL, {"date_from": "2026-03-02", "date_to": "2026-03-05"})
+    assert found(response) == [("leader", Action.UPDATE), ("worker", Action.LOGIN)]
+
+
+def test_filter_by_start_only(auditor, events):
+    response = auditor.get(URL, {"date_from": "2026-03-06"})
+    assert found(response) == [("buddy", Action.LOGIN)]
+
+
+def test_end_before_start_gives_a_message_and_no_results(auditor, events):
+    response = auditor.get(URL, {"date_from": "2026-03-09", "date_to": "2026-03-01"})
+    assert response.status_code == 200
+    assert "The end of the period is before its start." in response.text
+    assert found(response) == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date_from": "yesterday"},
+        {"date_to": "2026-13-45"},
+        {"action": "drop table"},
+        {"date_from": "\x00"},
+        {"page": "9999"},
+        {"page": "abc"},
+    ],
+)
+def test_garbage_gives_a_message_or_an_empty_page_not_a_crash(auditor, events, query):
+    response = auditor.get(URL, query)
+    assert response.status_code == 200
+    if "page" not in query:
+        assert response.context["form"].errors
+        assert 'class="error-summary"' in response.text
+        assert found(response) == []
+
+
+def test_searching_leaves_a_search_event(auditor, personas, events):
+    auditor.get(URL, {"user": "worker", "action": Action.LOGIN})
+    event = AuditEvent.objects.get(action=Action.SEARCH)
+    assert event.actor_id == personas["auditor"].pk
+    assert event.organisation_id == personas["auditor"].organisation_id
+    assert event.detail == {"terms": {"user": "worker", "action": "login"}}
+    assert event.request_id
+
+
+def test_earlier_searches_are_findable(auditor, events):
+    auditor.get(URL, {"user": "worker"})
+    response = auditor.get(URL, {"user": "auditor", "action": Action.SEARCH})
+    terms = [e.detail["terms"] for e in response.context["page"].object_list]
+    assert {"user": "worker"} in terms
+
+
+def test_invalid_search_is_not_recorded_as_a_search(auditor, events):
+    auditor.get(URL, {"date_from": "garbage"})
+    assert not AuditEvent.objects.filter(action=Action.SEARCH).exists()
+
+
+@pytest.mark.parametrize("persona", ["worker", "leader", "admin", "stranger", "outsider"])
+def test_everyone_but_auditors_gets_404(client, personas, login, events, persona):
+    login(personas[persona])
+    assert client.get(URL).status_code == 404
+    assert not AuditEvent.objects.filter(action=Action.SEARCH).exists()
+
+
+def test_auditor_without_organisation_gets_404(client, personas, login):
+    auditor = personas["auditor"]
+    auditor.organisation = None
+    auditor.save(update_fields=["organisation"])
+    login(auditor)
+    assert client.get(URL).status_code == 404
+
+
+def test_requires_login(client, db):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_rejects_post(auditor, events):
+    assert auditor.post(URL, {"user": "worker"}).status_code == 405
+
+
+def test_pages_of_fifty_keep_the_filter(auditor, personas):
+    for _ in range(60):
+        record(None, Action.LOGIN, personas["worker"], user=personas["worker"])
+    first = auditor.get(URL, {"user": "worker"})
+    assert len(first.context["page"].object_list) == 50
+    assert "user=worker&amp;page=2" in first.text
+    second = auditor.get(URL, {"user": "worker", "page": 2})
+    assert len(second.context["page"].object_list) == 10
+
+
+def test_query_count_does_not_grow_with_events(auditor, personas, django_assert_max_num_queries):
+    for _ in range(60):
+        record(None, Action.LOGIN, personas["worker"], user=personas["worker"])
+    # session, user, organisation, second-factor devices, the search event, count, page,
+    # and the session update (in a savepoint)
+    with django_assert_max_num_queries(10):
+        response = auditor.get(URL, {"user": "worker"})
+    assert len(response.context["page"].object_list) == 50
+
+
+def test_period_message_is_in_the_auditors_language(client, personas, login):
+    personas["auditor"].language = "sv"
+    personas["auditor"].save(update_fields=["language"])
+    login(personas["auditor"])
+    response = client.get(URL, {"date_from": "2026-03-09", "date_to": "2026-03-01"})
+    assert translated("The end of the period is before its start.", "sv") in response.text

@@ -1,0 +1,108 @@
+"""Coordination responsibility per external actor: who keeps in touch with the school, with
+PPR … (the contract-based role split of DOMAIN.md §2). Each change is a versioned save."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from samspel.audit.log import record
+from samspel.audit.models import Action
+from samspel.plans.forms import CoordinationForm
+from samspel.plans.goal_views import RemoveForm
+from samspel.plans.models import CoordinationResponsibility, PlanChange
+from samspel.plans.pages import case_context, plan_for_write, plan_url, posted, save_or_render
+
+FIELDS = ["actor", "coordinator", "note"]
+
+
+def _page(request, case, plan, heading, submit_label, submit_id, saved, **extra) -> dict:
+    return {
+        **case_context(request, case),
+        "heading": heading,
+        "submit_label": submit_label,
+        "submit_id": submit_id,
+        "cancel_url": plan_url(plan, "coordination"),
+        "saved": saved,
+        **extra,
+    }
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
+    case, plan = plan_for_write(request, case_id, plan_id)
+    form = CoordinationForm(posted(request), initial={"version": plan.version})
+
+    def save(data) -> str:
+        item = CoordinationResponsibility.objects.create(
+            plan=plan, **{name: data[name] for name in FIELDS}
+        )
+        record(request, Action.CREATE, item, plan=str(plan.public_id), version=plan.version)
+        return plan_url(plan, "coordination")
+
+    page = _page(
+        request,
+        case,
+        plan,
+        _("Add a coordination responsibility"),
+        _("Add the responsibility"),
+        "save-coordination",
+        _("The coordination responsibility is added."),
+    )
+    return save_or_render(request, form, plan, PlanChange.COORDINATION_ADDED, save, page)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def coordination_edit(request: HttpRequest, case_id, plan_id, coordination_id) -> HttpResponse:
+    case, plan = plan_for_write(request, case_id, plan_id)
+    item = get_object_or_404(CoordinationResponsibility, plan=plan, public_id=coordination_id)
+    initial = {"version": plan.version, **{name: getattr(item, name) for name in FIELDS}}
+    form = CoordinationForm(posted(request), initial=initial)
+
+    def save(data) -> str:
+        for name in FIELDS:
+            setattr(item, name, data[name])
+        item.save(update_fields=FIELDS)
+        record(request, Action.UPDATE, item, fields=sorted(form.changed_data))
+        return plan_url(plan, "coordination")
+
+    page = _page(
+        request,
+        case,
+        plan,
+        _("Edit the coordination responsibility"),
+        _("Save the responsibility"),
+        "save-coordination",
+        _("The coordination responsibility is saved."),
+    )
+    return save_or_render(request, form, plan, PlanChange.COORDINATION_CHANGED, save, page)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def coordination_remove(request: HttpRequest, case_id, plan_id, coordination_id) -> HttpResponse:
+    case, plan = plan_for_write(request, case_id, plan_id)
+    item = get_object_or_404(CoordinationResponsibility, plan=plan, public_id=coordination_id)
+    form = RemoveForm(posted(request), initial={"version": plan.version})
+
+    def save(data) -> str:
+        record(request, Action.DELETE, item, plan=str(plan.public_id), actor=item.actor)
+        item.delete()
+        return plan_url(plan, "coordination")
+
+    page = _page(
+        request,
+        case,
+        plan,
+        _("Remove the coordination responsibility"),
+        _("Remove the responsibility"),
+        "confirm-remove",
+        _("The coordination responsibility is removed."),
+        intro=_("%(who)s coordinates with %(actor)s.")
+        % {"who": item.get_coordinator_display(), "actor": item.actor},
+        danger=True,
+    )
+    return save_or_render(request, form, plan, PlanChange.COORDINATION_REMOVED, save, page)

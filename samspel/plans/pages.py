@@ -1,0 +1,86 @@
+"""What every plan view shares: reaching the plan through its case, and the one shape of a
+versioned save — validate, change inside `plan_change`, redirect; or show the form again with
+its errors, or with the conflict message when someone else saved first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from samspel.cases.access import get_case_for_user, get_case_for_write, is_emergency_only
+from samspel.cases.models import Case
+from samspel.plans.models import Plan
+from samspel.plans.versioning import StalePlan, plan_change
+
+FORM_TEMPLATE = "plans/plan_form.html"
+
+
+def conflict_message() -> str:
+    return _(
+        "Someone else saved this plan while you were working on it. Nothing was saved. "
+        "Reload the page to see their changes, then make yours again."
+    )
+
+
+def _plan_of(case: Case, plan_id) -> Plan:
+    plan = get_object_or_404(Plan, case=case, public_id=plan_id)
+    plan.case = case
+    return plan
+
+
+def plan_for_read(request: HttpRequest, case_id, plan_id) -> tuple[Case, Plan]:
+    case = get_case_for_user(request, case_id)
+    return case, _plan_of(case, plan_id)
+
+
+def plan_for_write(request: HttpRequest, case_id, plan_id) -> tuple[Case, Plan]:
+    case = get_case_for_write(request, case_id)
+    return case, _plan_of(case, plan_id)
+
+
+def case_context(request: HttpRequest, case: Case) -> dict[str, Any]:
+    return {"case": case, "emergency": is_emergency_only(request.user, case)}
+
+
+def plan_url(plan: Plan, anchor: str = "") -> str:
+    url = reverse(
+        "plans:detail", kwargs={"case_id": plan.case.public_id, "plan_id": plan.public_id}
+    )
+    return f"{url}#{anchor}" if anchor else url
+
+
+def posted(request: HttpRequest):
+    """The POST data for a bound form, or None on GET (an empty POST still validates)."""
+    return request.POST if request.method == "POST" else None
+
+
+def save_or_render(
+    request: HttpRequest,
+    form: Form,
+    plan: Plan,
+    change: str,
+    save: Callable[[dict[str, Any]], str],
+    page: dict[str, Any],
+) -> HttpResponse:
+    """On a valid POST run `save(cleaned_data)` as one versioned change of the plan and
+    redirect to the URL it returns; otherwise render the form page."""
+    context = {"plan": plan, "form": form, **page}
+    if request.method != "POST" or not form.is_valid():
+        return render(request, page.get("template", FORM_TEMPLATE), context)
+    try:
+        with plan_change(plan, form.cleaned_data["version"], request.user, change):
+            target = save(form.cleaned_data)
+    except StalePlan:
+        form.add_error(None, conflict_message())
+        context["conflict"] = True
+        return render(request, page.get("template", FORM_TEMPLATE), context, status=409)
+    if page.get("saved"):
+        messages.success(request, page["saved"])
+    return redirect(target)

@@ -1,0 +1,170 @@
+"""The plans of a case: list, writing a plan, the plan page, its details, the family's
+agreement and the history of versions. Goals, sub-goals and progress are in goal_views,
+coordination in coordination_views, the PDF in pdf."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from samspel.audit.log import record
+from samspel.audit.models import Action
+from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
+from samspel.plans.forms import AgreementForm, PlanEditForm, PlanForm
+from samspel.plans.models import Goal, PlanChange, Progress, ResponsibleParty, SubGoal
+from samspel.plans.pages import (
+    case_context,
+    plan_for_read,
+    plan_for_write,
+    plan_url,
+    posted,
+    save_or_render,
+)
+from samspel.plans.rules import earliest_target_date, framework, goal_tree
+from samspel.plans.snapshots import snapshot_for_display
+from samspel.plans.versioning import create_plan
+
+
+@require_GET
+@login_required
+def plan_list(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_user(request, case_id)
+    plans = case.plans.annotate(goal_count=Count("goals")).order_by("-starts_on", "-id")
+    context = {
+        **case_context(request, case),
+        "plans": plans,
+        "can_write": can_write_case(request.user, case),
+    }
+    return render(request, "plans/plan_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def plan_create(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    form = PlanForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        plan = create_plan(case, request.user, **form.cleaned_data)
+        plan.case = case
+        record(request, Action.CREATE, plan, case=str(case.public_id), version=plan.version)
+        messages.success(request, _("The plan is written. Now add its goals."))
+        return redirect(plan_url(plan))
+    context = {
+        **case_context(request, case),
+        "form": form,
+        "heading": _("Write a plan"),
+        "submit_label": _("Write the plan"),
+        "submit_id": "save-plan",
+        "cancel_url": reverse("plans:list", kwargs={"case_id": case.public_id}),
+    }
+    return render(request, "plans/plan_form.html", context)
+
+
+def _sub_goals_with_ratings(plan) -> list[SubGoal]:
+    sub_goals = list(SubGoal.objects.filter(goal__plan=plan).order_by("target_date", "id"))
+    ratings: dict[int, list[Progress]] = {sub_goal.pk: [] for sub_goal in sub_goals}
+    for rating in Progress.objects.filter(sub_goal__goal__plan=plan).select_related(
+        "recorded_by"
+    ):
+        ratings[rating.sub_goal_id].append(rating)
+    for sub_goal in sub_goals:
+        sub_goal.ratings = ratings[sub_goal.pk]
+    return sub_goals
+
+
+def plan_tree(plan) -> list[dict]:
+    goals = list(Goal.objects.filter(plan=plan).order_by("id"))
+    return goal_tree(goals, _sub_goals_with_ratings(plan), plan.case.organisation.jurisdiction)
+
+
+@require_GET
+@login_required
+def plan_detail(request: HttpRequest, case_id, plan_id) -> HttpResponse:
+    case, plan = plan_for_read(request, case_id, plan_id)
+    context = {
+        **case_context(request, case),
+        "plan": plan,
+        "tree": plan_tree(plan),
+        "coordination": plan.coordination.order_by("actor", "id"),
+        "framework": framework(case.organisation.jurisdiction),
+        "can_write": can_write_case(request.user, case),
+        "actor_party": ResponsibleParty.ACTOR,
+    }
+    return render(request, "plans/plan_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def plan_edit(request: HttpRequest, case_id, plan_id) -> HttpResponse:
+    case, plan = plan_for_write(request, case_id, plan_id)
+    targets = SubGoal.objects.filter(goal__plan=plan).values_list("target_date", flat=True)
+    initial = {"version": plan.version, "kind": plan.kind, "title": plan.title}
+    initial["starts_on"] = plan.starts_on
+    form = PlanEditForm(
+        posted(request), initial=initial, earliest_target=earliest_target_date(targets)
+    )
+
+    def save(data) -> str:
+        plan.kind, plan.title, plan.starts_on = data["kind"], data["title"], data["starts_on"]
+        plan.save(update_fields=["kind", "title", "starts_on", "updated_at"])
+        record(request, Action.UPDATE, plan, fields=sorted(form.changed_data))
+        return plan_url(plan)
+
+    page = {
+        **case_context(request, case),
+        "heading": _("Edit the plan"),
+        "submit_label": _("Save the plan"),
+        "submit_id": "save-plan",
+        "cancel_url": plan_url(plan),
+        "saved": _("The plan is saved."),
+    }
+    return save_or_render(request, form, plan, PlanChange.EDITED, save, page)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def plan_agreement(request: HttpRequest, case_id, plan_id) -> HttpResponse:
+    case, plan = plan_for_write(request, case_id, plan_id)
+    initial = {
+        "version": plan.version,
+        "agreed_on": plan.agreed_on,
+        "agreed_by": plan.agreed_by,
+        "agreement_text": plan.agreement_text,
+    }
+    form = AgreementForm(posted(request), initial=initial)
+
+    def save(data) -> str:
+        plan.agreed_on, plan.agreed_by = data["agreed_on"], data["agreed_by"]
+        plan.agreement_text, plan.agreed_version = data["agreement_text"], plan.version
+        fields = ["agreed_on", "agreed_by", "agreement_text", "agreed_version", "updated_at"]
+        plan.save(update_fields=fields)
+        record(request, Action.UPDATE, plan, agreed_on=plan.agreed_on.isoformat())
+        return plan_url(plan, "agreement")
+
+    page = {
+        **case_context(request, case),
+        "heading": _("The family's agreement"),
+        "intro": _("Record when the family agreed to this version of the plan, and who agreed."),
+        "submit_label": _("Record the agreement"),
+        "submit_id": "save-agreement",
+        "cancel_url": plan_url(plan, "agreement"),
+        "saved": _("The family's agreement is recorded."),
+    }
+    return save_or_render(request, form, plan, PlanChange.AGREED, save, page)
+
+
+@require_GET
+@login_required
+def plan_history(request: HttpRequest, case_id, plan_id) -> HttpResponse:
+    case, plan = plan_for_read(request, case_id, plan_id)
+    jurisdiction = case.organisation.jurisdiction
+    revisions = [
+        {"revision": revision, "plan": snapshot_for_display(revision.snapshot, jurisdiction)}
+        for revision in plan.revisions.select_related("saved_by")
+    ]
+    context = {**case_context(request, case), "plan": plan, "revisions": revisions}
+    return render(request, "plans/plan_history.html", context)

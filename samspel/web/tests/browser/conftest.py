@@ -1,0 +1,92 @@
+"""Browser fixtures: one Debian Chromium for the whole session, fresh contexts per test,
+the demo world in the live server's database, and a screenshot helper."""
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from django.db import transaction
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from samspel.demo.builder import build_demo
+from samspel.web.tests.browser.helpers import SCREENSHOTS
+
+# Sync Playwright keeps an event loop running in the test thread; without this Django's ORM
+# refuses the test's own queries as "async unsafe".
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def demo(live_server):
+    """The demo world (logins worker … stranger, password "demo") behind the live server,
+    built in one transaction as `seed_demo` does."""
+    with transaction.atomic():
+        build_demo()
+    return live_server
+
+
+@pytest.fixture
+def browser_locale() -> str:
+    """The browser's language (Accept-Language); a test module overrides it to change it."""
+    return "en-GB"
+
+
+@pytest.fixture
+def new_page(browser: Browser, demo, browser_locale) -> Iterator[Callable[[], Page]]:
+    """`new_page()` opens a page in a fresh browser context: no cookies carry over."""
+    contexts = []
+
+    def open_page() -> Page:
+        context = browser.new_context(
+            base_url=demo.url, locale=browser_locale, viewport={"width": 1280, "height": 900}
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page) -> Page:
+    return new_page()
+
+
+@pytest.fixture
+def shot(request) -> Callable[..., Path]:
+    """`shot(page, "login")` saves a numbered full-page screenshot named after the test."""
+    prefix = re.sub(r"[^\w.-]+", "-", request.node.name).strip("-")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob(f"{prefix}--*.png"):
+        old.unlink()
+    taken = []
+
+    def take(page: Page, name: str) -> Path:
+        taken.append(name)
+        path = SCREENSHOTS / f"{prefix}--{len(taken):02d}-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

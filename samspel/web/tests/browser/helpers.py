@@ -1,0 +1,58 @@
+"""What the browser journeys do again and again: log in and out, and run axe-core."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from playwright.sync_api import Page
+
+from samspel.demo.builder import DEMO_PASSWORD
+
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+AXE_SOURCE = (Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js").read_text()
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ROLES = ["worker", "buddy", "leader", "outsider", "auditor", "admin", "stranger"]
+
+
+def log_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
+    """Fill in and send the login form (opening the login page first when needed)."""
+    if "/accounts/login/" not in page.url:
+        page.goto("/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def log_out(page: Page) -> None:
+    page.locator(".logout-form button[type=submit]").click()
+    page.wait_for_url("**/accounts/login/")
+
+
+def axe_violations(page: Page) -> list[dict]:
+    """Run axe-core in the page for WCAG 2.0/2.1 A and AA. `evaluate` runs the script
+    through the DevTools protocol, so the page's Content-Security-Policy stays on."""
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        """tags => axe.run(document, {
+            runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']
+        })""",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            summary = (node.get("failureSummary") or "").replace("\n", " ")
+            lines.append(f"    at {json.dumps(node['target'])}: {summary}")
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"axe-core violations on {page.url}:\n{describe(violations)}"
