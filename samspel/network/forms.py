@@ -20,7 +20,8 @@ from samspel.network.models import (
     OrganisationKind,
 )
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"})
+# ISO format: a date input shows nothing for a value in the locale's format.
+DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 def _short(day: dt.date) -> str:

@@ -55,6 +55,8 @@ def test_writers_get_the_forms_and_readers_do_not(client, personas, case, consen
     page = client.get(_url(case)).content.decode()
     for form in ("actor_add", "consent_record", "consent_withdraw"):
         assert reverse(f"network:{form}", kwargs={"case_id": case.public_id}) in page
+    # The date inputs start at today, in the ISO format a date input understands.
+    assert 'name="consent-given_on" value="2026-03-10"' in page
     client.force_login(reader)
     response = client.get(_url(case))
     assert response.status_code == 200

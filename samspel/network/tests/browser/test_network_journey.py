@@ -6,14 +6,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from samspel.cases.models import Case
-from samspel.web.tests.browser.conftest import (  # noqa: F401 - the browser fixtures
-    browser,
-    browser_locale,
-    demo,
-    new_page,
-    page,
-    shot,
-)
 from samspel.web.tests.browser.helpers import assert_accessible, log_in
 
 
@@ -46,6 +38,7 @@ def test_network_and_consent_journey(page: Page, shot):
     expect(page.locator("table.network tbody")).to_contain_text("Skjoldhøjskolen")
     expect(page.locator(".consent-none")).to_have_count(1)
 
+    page.locator("#id_consent-case_actor").select_option(index=1)
     page.locator("#id_consent-given_by").select_option(index=1)
     page.locator("#id_consent-scope").fill("Fravær og trivsel")
     page.locator("#id_consent-given_on").fill("2026-11-02")
@@ -54,12 +47,15 @@ def test_network_and_consent_journey(page: Page, shot):
     shot(page, "network-consent-given")
     assert_accessible(page)
 
+    page.locator("#id_withdraw-consent").select_option(index=1)
     page.locator("#id_withdraw-withdrawn_on").fill("2026-11-01")
     _submit(page, "withdraw-heading")
-    expect(page.locator(".error-summary")).to_contain_text("before it was given")
+    expect(page.locator("#id_withdraw-withdrawn_on_error")).to_be_visible()
+    expect(page.locator(".consent-valid")).to_have_count(1)
     shot(page, "network-withdraw-error")
     assert_accessible(page)
 
+    page.locator("#id_withdraw-consent").select_option(index=1)
     page.locator("#id_withdraw-withdrawn_on").fill("2026-11-03")
     _submit(page, "withdraw-heading")
     expect(page.locator(".consent-withdrawn")).to_have_count(1)
