@@ -9,11 +9,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 SCALE_MAX = 10
-WIDTH, HEIGHT = 640, 320
-LEFT, RIGHT, TOP, BOTTOM = 56, 624, 16, 272  # the plot area inside the drawing
+# Small enough a drawing that its 15-unit text stays readable when a phone shrinks it.
+WIDTH, HEIGHT = 480, 300
+LEFT, RIGHT, TOP, BOTTOM = 52, 436, 14, 252  # the plot area; room for labels around it
 EDGE = 16  # keeps the first and last markers off the axes
-MIN_TICK_GAP = 84  # px between date labels, so they never overlap
-MARKER_SIZE = 5.0
+MIN_TICK_GAP = 120  # units between date labels, so they never overlap (even at phone size)
+MARKER_SIZE = 6.0
 
 MARKERS = ("circle", "square", "triangle", "diamond", "plus", "triangle-down")
 DASHES = ("", "8 4", "2 3", "12 4 3 4", "5 5", "14 3")
@@ -102,7 +103,7 @@ class Chart:
 
     @property
     def scale_label_x(self) -> int:
-        return self.left - 10
+        return self.left - 8
 
     @property
     def scale_title_x(self) -> int:
@@ -111,7 +112,7 @@ class Chart:
 
     @property
     def date_label_y(self) -> int:
-        return self.bottom + 24
+        return self.bottom + 28
 
     @property
     def date_tick_end(self) -> int:

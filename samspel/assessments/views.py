@@ -35,6 +35,8 @@ def _ratings(case: Case) -> list[SafetyRating]:
 
 
 def _render_page(request: HttpRequest, case: Case, mapping=None, **forms) -> HttpResponse:
+    if any(form.errors for form in forms.values()):
+        messages.error(request, _("Nothing was saved. Please correct the form below."))
     mappings = list(case.safety_mappings.select_related("held_by"))
     if mapping is None:
         mapping = _chosen_mapping(mappings, request.GET.get("mapping"))
