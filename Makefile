@@ -43,8 +43,10 @@ node_modules/.installed: package.json package-lock.json
 messages: $(VENV)/.installed syslibs
 	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v0
 
-makemessages: $(VENV)/.installed
-	cd samspel && ../$(BIN)/django-admin makemessages -l sv -l da --no-obsolete --no-location --ignore=static
+# Refresh the sv/da catalogues from the source; samspel/web/tests/test_translations.py runs the
+# same command and fails when they are out of date. Without settings it writes to samspel/locale.
+makemessages: $(VENV)/.installed syslibs
+	cd samspel && env -u DJANGO_SETTINGS_MODULE ../$(BIN)/django-admin makemessages -l sv -l da --no-obsolete --no-location --ignore=static
 
 chromium:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)

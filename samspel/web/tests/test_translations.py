@@ -25,9 +25,7 @@ PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 # The same options as `make makemessages`.
 MAKEMESSAGES = ["makemessages", "-l", "sv", "--no-obsolete", "--no-location", "--ignore=static"]
 
-PYTHON_FORMAT = re.compile(
-    r"%(?:\(\w+\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]"
-)
+PYTHON_FORMAT = re.compile(r"%(?:\(\w+\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[diouxXeEfFgGcrsa%]")
 BRACE_FORMAT = re.compile(r"\{\w*\}")
 HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 
@@ -156,7 +154,7 @@ def translated(settings, compiled_locale):
     settings.LOCALE_PATHS = [compiled_locale]
 
 
-LOGIN = {"sv": "Logga in i Samspel", "da": "Log ind på Samspel"}
+LOGIN = {"sv": "Logga in i Samspel", "da": "Log ind i Samspel"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -170,7 +168,7 @@ def test_login_page_is_translated(client, db, translated, language):
 
 HOME = {
     "sv": ["Välkommen, Worker", "Dina ärenden", "Logga ut", "Hoppa till huvudinnehållet"],
-    "da": ["Velkommen, Worker", "Dine sager", "Log ud", "Spring til hovedindholdet"],
+    "da": ["Velkommen, Worker", "Dine sager", "Log ud", "Gå til hovedindhold"],
 }
 
 
@@ -191,8 +189,8 @@ def test_home_page_is_translated_for_the_users_language(
 
 
 CASE = {
-    "sv": ["Ärende 2026-0001", "Översikt", "Lagrum", "Ärendeansvarig", "Medansvarig (makker)"],
-    "da": ["Sag 2026-0001", "Overblik", "Lovgrundlag", "Sagsansvarlig", "Makker"],
+    "sv": ["Ärende 2026-0001", "Översikt", "Lagrum", "Medansvarig (makker)", "Fokusbarn"],
+    "da": ["Sag 2026-0001", "Overblik", "Lovgrundlag", "Makker", "Fokusbørn"],
 }
 
 
