@@ -15,25 +15,26 @@ ALLOWED = ["worker", "buddy", "leader"]
 OUTSIDERS = ["outsider", "auditor", "admin", "stranger"]
 
 
-def _walk(patterns, namespace=""):
+def _walk(patterns, namespace="", inherited=frozenset()):
+    """Every named URL with its namespace and all its arguments, including an include's."""
     for pattern in patterns:
+        kwargs = inherited | set(pattern.pattern.converters)
         if isinstance(pattern, URLResolver):
             inner = (
                 f"{namespace}:{pattern.namespace}"
                 if namespace and pattern.namespace
                 else (pattern.namespace or namespace)
             )
-            yield from _walk(pattern.url_patterns, inner)
+            yield from _walk(pattern.url_patterns, inner, kwargs)
         elif isinstance(pattern, URLPattern) and pattern.name:
-            yield namespace, pattern
+            yield namespace, pattern, kwargs
 
 
 def case_url_names():
     names = []
-    for namespace, pattern in _walk(get_resolver().url_patterns):
+    for namespace, pattern, kwargs in _walk(get_resolver().url_patterns):
         top = namespace.split(":")[0]
         full = f"{namespace}:{pattern.name}"
-        kwargs = set(pattern.pattern.converters)
         case_scoped = top in CASE_NAMESPACES or "case_id" in kwargs
         if case_scoped and full not in NOT_CASE_PAGES:
             names.append((full, sorted(kwargs)))
@@ -53,6 +54,8 @@ def _url(case, name, kwarg_names):
 def test_the_matrix_covers_case_urls():
     names = {name for name, _ in URLS}
     assert {"cases:detail", "cases:edit", "cases:status", "families:detail"} <= names
+    # Features included under cases/<case_id>/… are in the matrix too.
+    assert {"plans:list", "assessments:safety", "network:page"} <= names
 
 
 @pytest.mark.parametrize(("name", "kwarg_names"), URLS, ids=[n for n, _ in URLS])
