@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samspel.assessments.chart import (
@@ -92,6 +92,7 @@ def test_markers_are_drawn_at_the_point():
 dates = st.lists(st.dates(D(2020, 1, 1), D(2030, 1, 1)), min_size=1, max_size=60)
 
 
+@settings(deadline=None)  # geometry is fast; a busy parallel run is not
 @given(dates)
 def test_date_labels_never_crowd_and_keep_first_and_last(days):
     chart = build_chart([point("a", day, 5) for day in days])
@@ -101,7 +102,14 @@ def test_date_labels_never_crowd_and_keep_first_and_last(days):
     assert all(gap >= MIN_TICK_GAP for gap in gaps)
 
 
-@given(st.lists(st.tuples(st.dates(D(2020, 1, 1), D(2030, 1, 1)), st.integers(0, 10)), min_size=1))
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.dates(D(2020, 1, 1), D(2030, 1, 1)), st.integers(0, 10)),
+        min_size=1,
+        max_size=80,
+    )
+)
 def test_every_point_is_inside_the_plot(ratings):
     chart = build_chart([point("a", on, value) for on, value in ratings])
     for p in chart.series[0].points:
