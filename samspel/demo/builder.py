@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 
+from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 from faker import Faker
 
@@ -119,9 +121,15 @@ def _user(organisation, username, first_name, last_name, role, language) -> User
         },
     )
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.password = _demo_password_hash()
         user.save(update_fields=["password"])
     return user
+
+
+@cache
+def _demo_password_hash() -> str:
+    """One (slow, Argon2) hash of the demo password, shared by every demo login."""
+    return make_password(DEMO_PASSWORD)
 
 
 def _personas(organisation, teams, language) -> None:
@@ -250,6 +258,7 @@ def _cases(organisation: Organisation) -> None:
             else None,
         )
         case.focus_children.set(family.persons.filter(role=PersonRole.CHILD))
+        _case_records(case)
 
 
 def _team_for(organisation, teams, index):
@@ -270,3 +279,14 @@ def _people_for(workers: list[User], index: int) -> tuple[User, User | None]:
     responsible = workers[index % len(workers)]
     others = [w for w in workers if w != responsible]
     return responsible, (others[index % len(others)] if others and index % 3 == 0 else None)
+
+
+def _case_records(case: Case) -> None:
+    """Every demo case gets a shared plan, a Signs of Safety mapping and a network."""
+    from samspel.assessments.demo import add_demo_mapping
+    from samspel.network.demo import add_demo_network
+    from samspel.plans.demo import add_demo_plan
+
+    add_demo_plan(case, case.responsible)
+    add_demo_mapping(case, case.responsible)
+    add_demo_network(case)
