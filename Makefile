@@ -6,7 +6,8 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 HOST_PORT ?= 127.0.0.1:8000
 
 # Domain modules checked with mypy + django-stubs.
-TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py
+TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \
+	samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py
 
 .PHONY: run test setup syslibs lint format messages makemessages chromium clean
 
