@@ -126,37 +126,40 @@ class ResponsibilityForm(VersionedForm):
 class GoalForm(ResponsibilityForm):
     """A long-term goal (no parent) or a short-term goal (with a long-term parent)."""
 
-    parent = forms.ChoiceField(label=_("Part of"), required=False)
+    parent = forms.ChoiceField(
+        label=_("Part of the long-term goal"),
+        error_messages={
+            "required": _("Choose the long-term goal this goal belongs to."),
+            "invalid_choice": _("Choose one of the plan's long-term goals."),
+        },
+    )
     text = _text(_("Goal"), _("Write the goal."))
     goal_areas = forms.MultipleChoiceField(
         required=False,
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": _(
-                "“%(value)s” is not a goal area in your organisation's catalogue."
-            )
+            "invalid_choice": _("“%(value)s” is not a goal area in your organisation's catalogue.")
         },
     )
     field_order = ["parent", "text", "goal_areas", "responsible_party", "responsible_actor"]
 
     def __init__(self, *args, jurisdiction, long_term_goals=None, **kwargs):
+        """With `long_term_goals` the form adds a short-term goal under one of them."""
         super().__init__(*args, **kwargs)
         self.fields["goal_areas"].choices = goal_area_choices(jurisdiction)
         self.fields["goal_areas"].label = _("Goal areas (%(framework)s)") % {
             "framework": framework(jurisdiction)
         }
         if long_term_goals is None:
-            del self.fields["parent"]  # editing: a goal keeps its level
-        else:
-            self.long_term_goals = {str(goal.public_id): goal for goal in long_term_goals}
-            self.fields["parent"].choices = [("", _("Nothing: this is a long-term goal"))] + [
-                (key, _("Long-term goal: %(text)s") % {"text": goal.text[:80]})
-                for key, goal in self.long_term_goals.items()
-            ]
+            del self.fields["parent"]
+            return
+        self.long_term_goals = {str(goal.public_id): goal for goal in long_term_goals}
+        self.fields["parent"].choices = [("", "—")] + [
+            (key, goal.text[:80]) for key, goal in self.long_term_goals.items()
+        ]
 
     def clean_parent(self):
-        key = self.cleaned_data["parent"]
-        return self.long_term_goals[key] if key else None
+        return self.long_term_goals[self.cleaned_data["parent"]]
 
 
 class SubGoalForm(ResponsibilityForm):

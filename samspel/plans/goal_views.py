@@ -54,7 +54,9 @@ def _goal_of(plan: Plan, goal_id) -> Goal:
 
 
 def _sub_goal_of(plan: Plan, subgoal_id) -> SubGoal:
-    return get_object_or_404(SubGoal.objects.select_related("goal"), goal__plan=plan, public_id=subgoal_id)
+    return get_object_or_404(
+        SubGoal.objects.select_related("goal"), goal__plan=plan, public_id=subgoal_id
+    )
 
 
 def _form_page(request, case, plan, heading, submit_label, submit_id, saved, **extra) -> dict:
@@ -72,20 +74,20 @@ def _form_page(request, case, plan, heading, submit_label, submit_id, saved, **e
 @require_http_methods(["GET", "POST"])
 @login_required
 def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
-    """A long-term goal, or with `parent` a short-term goal under one."""
+    """A long-term goal; with `?parent=` (kept when the form posts back) a short-term goal."""
     case, plan = plan_for_write(request, case_id, plan_id)
-    parent = request.GET.get("parent", "")
+    short_term = "parent" in request.GET
     form = GoalForm(
         posted(request),
         jurisdiction=case.organisation.jurisdiction,
-        long_term_goals=plan.goals.filter(parent=None).order_by("id"),
-        initial={"version": plan.version, "parent": parent},
+        long_term_goals=plan.goals.filter(parent=None).order_by("id") if short_term else None,
+        initial={"version": plan.version, "parent": request.GET.get("parent", "")},
     )
 
     def save(data) -> str:
         goal = Goal.objects.create(
             plan=plan,
-            parent=data["parent"],
+            parent=data.get("parent"),
             text=data["text"],
             goal_areas=data["goal_areas"],
             **_responsibility(data),
@@ -93,7 +95,7 @@ def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         record(request, Action.CREATE, goal, plan=str(plan.public_id), version=plan.version)
         return plan_url(plan, f"goal-{goal.public_id}")
 
-    heading = _("Add a short-term goal") if parent else _("Add a long-term goal")
+    heading = _("Add a short-term goal") if short_term else _("Add a long-term goal")
     page = _form_page(
         request, case, plan, heading, _("Add the goal"), "save-goal", _("The goal is added.")
     )
@@ -123,7 +125,12 @@ def goal_edit(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
         return plan_url(plan, f"goal-{goal.public_id}")
 
     page = _form_page(
-        request, case, plan, _("Edit the goal"), _("Save the goal"), "save-goal",
+        request,
+        case,
+        plan,
+        _("Edit the goal"),
+        _("Save the goal"),
+        "save-goal",
         _("The goal is saved."),
     )
     return save_or_render(request, form, plan, PlanChange.GOAL_CHANGED, save, page)
@@ -151,8 +158,16 @@ def goal_remove(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse
         return plan_url(plan, "goals")
 
     page = _form_page(
-        request, case, plan, _("Remove the goal"), _("Remove the goal"), "confirm-remove",
-        _("The goal is removed."), intro=goal.text, danger=True, blocked=blocker,
+        request,
+        case,
+        plan,
+        _("Remove the goal"),
+        _("Remove the goal"),
+        "confirm-remove",
+        _("The goal is removed."),
+        intro=goal.text,
+        danger=True,
+        blocked=blocker,
     )
     return save_or_render(request, form, plan, PlanChange.GOAL_REMOVED, save, page)
 
@@ -181,9 +196,16 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         return plan_url(plan, f"subgoal-{sub_goal.public_id}")
 
     page = _form_page(
-        request, case, plan, _("Add a sub-goal"), _("Add the sub-goal"), "save-subgoal",
+        request,
+        case,
+        plan,
+        _("Add a sub-goal"),
+        _("Add the sub-goal"),
+        "save-subgoal",
         _("The sub-goal is added."),
-        blocked="" if short_term_goals else _("Add a short-term goal first: sub-goals belong to one."),
+        blocked=""
+        if short_term_goals
+        else _("Add a short-term goal first: sub-goals belong to one."),
     )
     return save_or_render(request, form, plan, PlanChange.SUBGOAL_ADDED, save, page)
 
@@ -205,7 +227,12 @@ def subgoal_edit(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResp
         return plan_url(plan, f"subgoal-{sub_goal.public_id}")
 
     page = _form_page(
-        request, case, plan, _("Edit the sub-goal"), _("Save the sub-goal"), "save-subgoal",
+        request,
+        case,
+        plan,
+        _("Edit the sub-goal"),
+        _("Save the sub-goal"),
+        "save-subgoal",
         _("The sub-goal is saved."),
     )
     return save_or_render(request, form, plan, PlanChange.SUBGOAL_CHANGED, save, page)
@@ -233,8 +260,16 @@ def subgoal_remove(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpRe
         return plan_url(plan, "goals")
 
     page = _form_page(
-        request, case, plan, _("Remove the sub-goal"), _("Remove the sub-goal"),
-        "confirm-remove", _("The sub-goal is removed."), intro=sub_goal.what, danger=True, blocked=blocker,
+        request,
+        case,
+        plan,
+        _("Remove the sub-goal"),
+        _("Remove the sub-goal"),
+        "confirm-remove",
+        _("The sub-goal is removed."),
+        intro=sub_goal.what,
+        danger=True,
+        blocked=blocker,
     )
     return save_or_render(request, form, plan, PlanChange.SUBGOAL_REMOVED, save, page)
 
@@ -261,12 +296,17 @@ def progress(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse
     form = ProgressForm(posted(request), plan=plan, initial={"on": timezone.localdate()})
     if request.method != "POST" or not form.is_valid():
         return _progress_page(request, case, plan, sub_goal, form)
-    rating = Progress.objects.create(sub_goal=sub_goal, recorded_by=request.user, **form.cleaned_data)
+    rating = Progress.objects.create(
+        sub_goal=sub_goal, recorded_by=request.user, **form.cleaned_data
+    )
     record(request, Action.CREATE, rating, sub_goal=str(sub_goal.public_id), value=rating.value)
     messages.success(request, _("The progress is recorded."))
     url = reverse(
         "plans:progress",
-        kwargs={"case_id": case.public_id, "plan_id": plan.public_id, "subgoal_id": sub_goal.public_id},
+        kwargs={
+            "case_id": case.public_id,
+            "plan_id": plan.public_id,
+            "subgoal_id": sub_goal.public_id,
+        },
     )
     return redirect(url)
-

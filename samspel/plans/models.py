@@ -92,7 +92,9 @@ class Responsibility(models.Model):
     responsible_party = models.CharField(
         _("responsible"), max_length=10, choices=ResponsibleParty.choices
     )
-    responsible_actor = models.CharField(_("name of the external actor"), max_length=200, blank=True)
+    responsible_actor = models.CharField(
+        _("name of the external actor"), max_length=200, blank=True
+    )
 
     class Meta:
         abstract = True
@@ -196,9 +198,7 @@ class CoordinationResponsibility(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="coordination")
     actor = models.CharField(_("external actor"), max_length=200)
-    coordinator = models.CharField(
-        _("who coordinates"), max_length=10, choices=Coordinator.choices
-    )
+    coordinator = models.CharField(_("who coordinates"), max_length=10, choices=Coordinator.choices)
     note = models.TextField(_("what the coordination covers"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -67,9 +67,7 @@ def plan_create(request: HttpRequest, case_id) -> HttpResponse:
 def _sub_goals_with_ratings(plan) -> list[SubGoal]:
     sub_goals = list(SubGoal.objects.filter(goal__plan=plan).order_by("target_date", "id"))
     ratings: dict[int, list[Progress]] = {sub_goal.pk: [] for sub_goal in sub_goals}
-    for rating in Progress.objects.filter(sub_goal__goal__plan=plan).select_related(
-        "recorded_by"
-    ):
+    for rating in Progress.objects.filter(sub_goal__goal__plan=plan).select_related("recorded_by"):
         ratings[rating.sub_goal_id].append(rating)
     for sub_goal in sub_goals:
         sub_goal.ratings = ratings[sub_goal.pk]

@@ -3,6 +3,7 @@ A case URL whose argument has no entry here fails the matrix test: add one."""
 
 from samspel.accounts.models import User
 from samspel.cases.models import Case, CaseGrant
+from samspel.plans.tests import factories as plans
 
 
 def _grant_user(case: Case) -> str:
@@ -25,4 +26,8 @@ FACTORIES = {
     "family_id": lambda case, namespace: case.family.public_id,
     "user_id": lambda case, namespace: _grant_user(case),
     "person_id": lambda case, namespace: _first_person(case),
+    "plan_id": lambda case, namespace: plans.plan(case).public_id,
+    "goal_id": lambda case, namespace: plans.short_term_goal(case).public_id,
+    "subgoal_id": lambda case, namespace: plans.sub_goal(case).public_id,
+    "coordination_id": lambda case, namespace: plans.coordination(case).public_id,
 }

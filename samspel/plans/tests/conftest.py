@@ -1,0 +1,42 @@
+"""Plans on the shared `case` of the root conftest: an empty plan, the demo plan, and a
+colleague who may only read the case."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from samspel.cases.models import CaseGrant
+from samspel.plans.demo import add_demo_plan
+from samspel.plans.models import PlanKind
+from samspel.plans.versioning import create_plan
+
+START = dt.date(2026, 3, 1)
+
+
+@pytest.fixture
+def plan(case, personas):
+    """A plan without goals, starting 1 March 2026, at version 1."""
+    return create_plan(
+        case,
+        personas["worker"],
+        kind=PlanKind.IMPLEMENTATION_PLAN,
+        title="Genomförandeplan för Elsa",
+        starts_on=START,
+    )
+
+
+@pytest.fixture
+def full_plan(case, personas):
+    """The demo plan, started 100 days ago so that it has progress and an agreement."""
+    case.activated_on = timezone.localdate() - dt.timedelta(days=100)
+    case.save(update_fields=["activated_on"])
+    return add_demo_plan(case, personas["worker"])
+
+
+@pytest.fixture
+def reader(case, personas):
+    """A colleague granted the case by name, read-only."""
+    user = personas["outsider"]
+    CaseGrant.objects.create(case=case, user=user, can_write=False, granted_by=personas["worker"])
+    return user
