@@ -71,6 +71,8 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         response = super().form_valid(form)
         user = form.get_user()
+        if not user.needs_second_factor():
+            clear_failures(user)
         if user.language:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
@@ -79,6 +81,13 @@ class LoginView(auth_views.LoginView):
                 secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
             )
         return response
+
+
+def clear_failures(user) -> None:
+    """A complete login wipes the user's failed attempts."""
+    from axes.utils import reset
+
+    reset(username=user.get_username())
 
 
 def _count_failed_code(request: HttpRequest) -> HttpResponse | None:
@@ -110,6 +119,7 @@ def verify(request: HttpRequest) -> HttpResponse:
             allowed, _reason = device.verify_is_allowed()
             if allowed and device.verify_token(form.cleaned_data["code"]):
                 otp_login(request, device)
+                clear_failures(request.user)
                 record(request, Action.SECOND_FACTOR_OK, request.user)
                 return redirect(safe_next(request))
         form.add_error("code", _("That code is not right or has expired. Try the newest one."))
@@ -143,6 +153,7 @@ def enrol(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            clear_failures(user)
             record(request, Action.SECOND_FACTOR_ENROLLED, user)
             messages.success(request, _("Your authenticator app is set up."))
             return redirect(safe_next(request))

@@ -102,3 +102,20 @@ def test_lock_out_message_is_translated(client, personas, password_login, frozen
     assert message != LOCKED[1] % {"minutes": 15}
     assert escape(message) in response.text
     assert translated("Too many failed attempts", language) in response.text
+
+
+def test_logging_in_again_with_the_password_does_not_reset_wrong_codes(client, personas, settings):
+    """The password alone must not wipe the count of wrong second-factor codes."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user = personas["worker"]
+    user.organisation.require_second_factor = True
+    user.organisation.save()
+    TOTPDevice.objects.create(user=user, name="app", confirmed=True)
+    limit = settings.AXES_FAILURE_LIMIT
+    for _attempt in range(limit):
+        client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+        response = client.post("/accounts/login/verify/", {"code": "000000"})
+    assert response.status_code == 429
+    response = client.post("/accounts/login/", {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 429
