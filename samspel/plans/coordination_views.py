@@ -12,6 +12,7 @@ from samspel.audit.models import Action
 from samspel.plans.forms import CoordinationForm
 from samspel.plans.goal_views import RemoveForm
 from samspel.plans.models import CoordinationResponsibility, PlanChange
+from samspel.plans.network_link import case_actors
 from samspel.plans.pages import case_context, plan_for_write, plan_url, posted, save_or_render
 
 FIELDS = ["actor", "coordinator", "note"]
@@ -33,7 +34,9 @@ def _page(request, case, plan, heading, submit_label, submit_id, saved, **extra)
 @login_required
 def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
-    form = CoordinationForm(posted(request), initial={"version": plan.version})
+    form = CoordinationForm(
+        posted(request), initial={"version": plan.version}, actors=case_actors(case)
+    )
 
     def save(data) -> str:
         item = CoordinationResponsibility.objects.create(
@@ -60,7 +63,7 @@ def coordination_edit(request: HttpRequest, case_id, plan_id, coordination_id) -
     case, plan = plan_for_write(request, case_id, plan_id)
     item = get_object_or_404(CoordinationResponsibility, plan=plan, public_id=coordination_id)
     initial = {"version": plan.version, **{name: getattr(item, name) for name in FIELDS}}
-    form = CoordinationForm(posted(request), initial=initial)
+    form = CoordinationForm(posted(request), initial=initial, actors=case_actors(case))
 
     def save(data) -> str:
         for name in FIELDS:

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samspel.plans.models import AssessedBy, Coordinator, PlanKind, ResponsibleParty
+from samspel.plans.network_link import actor_without_consent
 from samspel.plans.rules import PROGRESS_MAX, PROGRESS_MIN, framework, goal_area_choices
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -96,7 +97,37 @@ class AgreementForm(VersionedForm):
         return agreed_on
 
 
-class ResponsibilityForm(VersionedForm):
+class ConsentCheckForm(VersionedForm):
+    """A form that names an external actor. When the name is one of the case's network actors
+    and the family's consent to share with it does not hold, the form warns and saves only
+    once the worker ticks `confirm_no_consent`."""
+
+    actor_field = ""
+    confirm_no_consent = forms.BooleanField(
+        label=_("Save anyway: I know the family has not consented to sharing with this actor"),
+        required=False,
+    )
+
+    def __init__(self, *args, actors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.actors = actors or {}
+        self.consent_actor = None
+        self.suggestions = sorted({a.external_organisation.name for a in self.actors.values()})
+        if self.suggestions:
+            self.fields[self.actor_field].widget.attrs["list"] = "case-actors"
+
+    def check_consent(self, typed: str) -> None:
+        self.consent_actor = actor_without_consent(typed, self.actors)
+        if self.consent_actor and not self.cleaned_data.get("confirm_no_consent"):
+            self.add_error(
+                "confirm_no_consent",
+                _("The family has not given consent to share information with %(actor)s.")
+                % {"actor": self.consent_actor},
+            )
+
+
+class ResponsibilityForm(ConsentCheckForm):
+    actor_field = "responsible_actor"
     responsible_party = forms.ChoiceField(
         label=_("Responsible"),
         choices=ResponsibleParty.choices,
@@ -118,7 +149,9 @@ class ResponsibilityForm(VersionedForm):
             self.add_error(
                 "responsible_actor", _("Write the name of the external actor who is responsible.")
             )
-        elif party and party != ResponsibleParty.ACTOR:
+        elif party == ResponsibleParty.ACTOR:
+            self.check_consent(actor)
+        elif party:
             cleaned["responsible_actor"] = ""
         return cleaned
 
@@ -212,7 +245,8 @@ class SubGoalForm(ResponsibilityForm):
         return target
 
 
-class CoordinationForm(VersionedForm):
+class CoordinationForm(ConsentCheckForm):
+    actor_field = "actor"
     actor = forms.CharField(
         label=_("External actor"),
         max_length=200,
@@ -226,6 +260,13 @@ class CoordinationForm(VersionedForm):
         error_messages={"required": _("Choose who coordinates with the actor.")},
     )
     note = _text(_("What the coordination covers"), rows=2)
+    field_order = ["actor", "coordinator", "note"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("actor"):
+            self.check_consent(cleaned["actor"])
+        return cleaned
 
 
 class ProgressForm(forms.Form):

@@ -16,6 +16,7 @@ from samspel.audit.models import Action
 from samspel.cases.access import can_write_case
 from samspel.plans.forms import GoalForm, ProgressForm, SubGoalForm, VersionedForm
 from samspel.plans.models import Goal, Plan, PlanChange, Progress, SubGoal
+from samspel.plans.network_link import case_actors
 from samspel.plans.pages import (
     case_context,
     plan_for_read,
@@ -81,6 +82,7 @@ def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         posted(request),
         jurisdiction=case.organisation.jurisdiction,
         long_term_goals=plan.goals.filter(parent=None).order_by("id") if short_term else None,
+        actors=case_actors(case),
         initial={"version": plan.version, "parent": request.GET.get("parent", "")},
     )
 
@@ -114,7 +116,12 @@ def goal_edit(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
         "responsible_party": goal.responsible_party,
         "responsible_actor": goal.responsible_actor,
     }
-    form = GoalForm(posted(request), jurisdiction=case.organisation.jurisdiction, initial=initial)
+    form = GoalForm(
+        posted(request),
+        jurisdiction=case.organisation.jurisdiction,
+        initial=initial,
+        actors=case_actors(case),
+    )
 
     def save(data) -> str:
         goal.text, goal.goal_areas = data["text"], data["goal_areas"]
@@ -181,6 +188,7 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         posted(request),
         plan=plan,
         short_term_goals=short_term_goals,
+        actors=case_actors(case),
         initial={"version": plan.version, "goal": request.GET.get("goal", "")},
     )
 
@@ -217,7 +225,7 @@ def subgoal_edit(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResp
     sub_goal = _sub_goal_of(plan, subgoal_id)
     fields = ["what", "indicator", "target_date", "responsible_party", "responsible_actor"]
     initial = {"version": plan.version, **{name: getattr(sub_goal, name) for name in fields}}
-    form = SubGoalForm(posted(request), plan=plan, initial=initial)
+    form = SubGoalForm(posted(request), plan=plan, initial=initial, actors=case_actors(case))
 
     def save(data) -> str:
         for name in fields:

@@ -40,3 +40,38 @@ def reader(case, personas):
     user = personas["outsider"]
     CaseGrant.objects.create(case=case, user=user, can_write=False, granted_by=personas["worker"])
     return user
+
+
+@pytest.fixture
+def school_actor(case, organisation, personas):
+    """Ekens skola on the case's network, without the family's consent (yet)."""
+    from samspel.network.models import CaseActor, ContactPerson, ExternalOrganisation
+
+    school = ExternalOrganisation.objects.create(
+        organisation=organisation, kind="school", name="Ekens skola"
+    )
+    mentor = ContactPerson.objects.create(external_organisation=school, name="Anna Lind")
+    return CaseActor.objects.create(
+        case=case,
+        external_organisation=school,
+        contact_person=mentor,
+        role="Mentor",
+        added_by=personas["worker"],
+    )
+
+
+@pytest.fixture
+def give_consent(family, personas):
+    def give(actor, withdrawn_on=None):
+        from samspel.network.models import Consent
+
+        return Consent.objects.create(
+            case_actor=actor,
+            given_by=family.persons.get(protected_identity=True),
+            scope="Skolgång",
+            given_on=timezone.localdate() - dt.timedelta(days=10),
+            withdrawn_on=withdrawn_on,
+            recorded_by=personas["worker"],
+        )
+
+    return give

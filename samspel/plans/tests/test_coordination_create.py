@@ -56,3 +56,16 @@ def test_read_only_users_get_403(client, case, plan, reader):
     client.force_login(reader)
     assert client.post(url("coordination_create", case, plan), DATA).status_code == 403
     assert not CoordinationResponsibility.objects.exists()
+
+
+def test_warns_before_coordinating_with_an_actor_without_consent(
+    client, personas, case, plan, school_actor, give_consent
+):
+    client.force_login(personas["worker"])
+    data = {**DATA, "actor": "Anna Lind"}
+    before = plan_state(plan)
+    page = client.post(url("coordination_create", case, plan), data).content.decode()
+    assert 'id="consent-check"' in page
+    assert plan_state(plan) == before
+    give_consent(school_actor)
+    assert client.post(url("coordination_create", case, plan), data).status_code == 302

@@ -127,3 +127,37 @@ def test_read_only_users_get_403(client, case, plan, reader):
     assert client.get(url("goal_create", case, plan)).status_code == 403
     assert client.post(url("goal_create", case, plan), LONG_TERM).status_code == 403
     assert not Goal.objects.exists()
+
+
+def test_warns_before_an_actor_without_consent_is_made_responsible(
+    client, personas, case, plan, school_actor
+):
+    client.force_login(personas["worker"])
+    form = client.get(url("goal_create", case, plan)).content.decode()
+    assert '<option value="Ekens skola">' in form  # the case's network is suggested
+    data = {**LONG_TERM, "responsible_party": "actor", "responsible_actor": "Ekens skola"}
+    before = plan_state(plan)
+    response = client.post(url("goal_create", case, plan), data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'id="consent-check"' in page
+    assert "The family has not given consent to share information with" in page
+    assert plan_state(plan) == before
+    confirmed = client.post(url("goal_create", case, plan), {**data, "confirm_no_consent": "on"})
+    assert confirmed.status_code == 302
+    assert Goal.objects.get(plan=plan).responsible_actor == "Ekens skola"
+
+
+def test_no_warning_when_the_family_has_consented(
+    client, personas, case, plan, school_actor, give_consent
+):
+    give_consent(school_actor)
+    client.force_login(personas["worker"])
+    data = {**LONG_TERM, "responsible_party": "actor", "responsible_actor": "Ekens skola, mentor"}
+    assert client.post(url("goal_create", case, plan), data).status_code == 302
+
+
+def test_no_warning_when_the_family_is_responsible(client, personas, case, plan, school_actor):
+    client.force_login(personas["worker"])
+    data = {**LONG_TERM, "responsible_party": "family", "responsible_actor": "Ekens skola"}
+    assert client.post(url("goal_create", case, plan), data).status_code == 302

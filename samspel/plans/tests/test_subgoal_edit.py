@@ -75,3 +75,15 @@ def test_read_only_users_get_403(client, case, full_plan, reader):
     assert client.get(address).status_code == 403
     assert client.post(address, _data(full_plan)).status_code == 403
     assert plan_state(full_plan) == before
+
+
+def test_warns_before_an_actor_without_consent_is_made_responsible(
+    client, personas, case, full_plan, school_actor
+):
+    sub_goal = _sub_goal(full_plan)
+    client.force_login(personas["worker"])
+    address = url("subgoal_edit", case, full_plan, subgoal_id=sub_goal.public_id)
+    before = plan_state(full_plan)
+    data = _data(full_plan, responsible_party="actor", responsible_actor="Ekens skola")
+    assert 'id="consent-check"' in client.post(address, data).content.decode()
+    assert plan_state(full_plan) == before

@@ -13,10 +13,6 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from samspel.demo.builder import build_demo
 from samspel.web.tests.browser.helpers import SCREENSHOTS
 
-# Sync Playwright keeps an event loop running in the test thread; without this Django's ORM
-# refuses the test's own queries as "async unsafe".
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -30,6 +26,9 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
+    # Sync Playwright keeps an event loop running in the test thread from here on; without
+    # this Django's ORM refuses the tests' own queries as "async unsafe".
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -51,20 +50,24 @@ def browser_locale() -> str:
     return "en-GB"
 
 
-@pytest.fixture
-def new_page(browser: Browser, demo, browser_locale) -> Iterator[Callable[[], Page]]:
-    """`new_page()` opens a page in a fresh browser context: no cookies carry over."""
-    contexts = []
-
+def _page_opener(browser: Browser, base_url: str, locale: str, contexts: list):
     def open_page() -> Page:
         context = browser.new_context(
-            base_url=demo.url, locale=browser_locale, viewport={"width": 1280, "height": 900}
+            base_url=base_url, locale=locale, viewport={"width": 1280, "height": 900}
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
 
-    yield open_page
+    return open_page
+
+
+@pytest.fixture
+def new_page(browser: Browser, demo, browser_locale) -> Iterator[Callable[[], Page]]:
+    """`new_page()` opens a page in a fresh browser context (no cookies carry over) on the
+    live server with the demo world."""
+    contexts: list = []
+    yield _page_opener(browser, demo.url, browser_locale, contexts)
     for context in contexts:
         context.close()
 
@@ -72,6 +75,15 @@ def new_page(browser: Browser, demo, browser_locale) -> Iterator[Callable[[], Pa
 @pytest.fixture
 def page(new_page) -> Page:
     return new_page()
+
+
+@pytest.fixture
+def blank_page(browser: Browser, live_server, browser_locale) -> Iterator[Page]:
+    """A page on the live server with an empty database: for pages that need no data."""
+    contexts: list = []
+    yield _page_opener(browser, live_server.url, browser_locale, contexts)()
+    for context in contexts:
+        context.close()
 
 
 @pytest.fixture

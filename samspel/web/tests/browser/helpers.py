@@ -1,10 +1,12 @@
 """What the browser journeys do again and again: log in and out, and run axe-core."""
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from samspel.demo.builder import DEMO_PASSWORD
 
@@ -14,19 +16,24 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ROLES = ["worker", "buddy", "leader", "outsider", "auditor", "admin", "stranger"]
 
 
+def click_and_wait(page: Page, button: Locator) -> None:
+    """Click a link or submit button and wait until the answer has replaced the page and
+    loaded, even when it has the same address (a form shown again with errors)."""
+    with page.expect_navigation():
+        button.click()
+
+
 def log_in(page: Page, username: str, password: str = DEMO_PASSWORD) -> None:
     """Fill in and send the login form (opening the login page first when needed)."""
     if "/accounts/login/" not in page.url:
         page.goto("/accounts/login/")
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.locator("main button[type=submit]"))
 
 
 def log_out(page: Page) -> None:
-    page.locator(".logout-form button[type=submit]").click()
-    page.wait_for_url("**/accounts/login/")
+    click_and_wait(page, page.locator(".logout-form button[type=submit]"))
 
 
 def axe_violations(page: Page) -> list[dict]:
@@ -56,3 +63,22 @@ def describe(violations: list[dict]) -> str:
 def assert_accessible(page: Page) -> None:
     violations = axe_violations(page)
     assert not violations, f"axe-core violations on {page.url}:\n{describe(violations)}"
+
+
+PHONE = {"width": 320, "height": 640}  # also what 1280 px at 400 % zoom shows (WCAG 1.4.10)
+
+
+@contextmanager
+def phone_width(page: Page) -> Iterator[None]:
+    size = page.viewport_size
+    page.set_viewport_size(PHONE)
+    try:
+        yield
+    finally:
+        page.set_viewport_size(size)
+
+
+def assert_no_sideways_scrolling(page: Page) -> None:
+    """Only a wide table's own scroll box may scroll sideways, never the page."""
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
+    assert overflow <= 0, f"{page.url} scrolls {overflow}px sideways at {page.viewport_size}"

@@ -27,7 +27,8 @@ def browser_locale() -> str:
 
 def switch_language(page: Page, code: str) -> None:
     """Choose a language in the header; the form submits itself on change."""
-    page.locator("#language-select").select_option(code)
+    with page.expect_navigation():
+        page.locator("#language-select").select_option(code)
     expect(page.locator("html")).to_have_attribute("lang", code)
 
 
@@ -42,7 +43,8 @@ def expect_login_page_in(page: Page, code: str) -> None:
 
 
 @pytest.mark.browser
-def test_login_page_follows_the_header_switch(page: Page, shot):
+def test_login_page_follows_the_header_switch(blank_page: Page, shot):
+    page = blank_page
     page.goto("/accounts/login/")
     expect_login_page_in(page, "sv")  # from the browser's Accept-Language
     shot(page, "login-sv")

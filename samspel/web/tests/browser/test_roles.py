@@ -1,10 +1,16 @@
-"""Each demo role logs in, lands on its own home page (free of axe-core violations) and logs
-out again. One test with a subtest per role: the demo world is built once."""
+"""Each demo role logs in, lands on its own home page (free of axe-core violations, usable at
+phone width) and logs out again. One test with a subtest per role: the demo world is built once."""
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from samspel.web.tests.browser.helpers import assert_accessible, log_in, log_out
+from samspel.web.tests.browser.helpers import (
+    assert_accessible,
+    assert_no_sideways_scrolling,
+    log_in,
+    log_out,
+    phone_width,
+)
 
 # Per role: first name, the user's own language, and a part of the home page that shows
 # the role's work, with a text it must contain.
@@ -38,6 +44,10 @@ def role_journey(page: Page, shot, username: str) -> None:
     expect(nav.locator("a[href='/audit/']")).to_have_count(1 if username == "auditor" else 0)
     shot(page, f"{username}-home")
     assert_accessible(page)
+    with phone_width(page):
+        shot(page, f"{username}-home-phone")
+        assert_no_sideways_scrolling(page)
+        assert_accessible(page)
 
     log_out(page)
     expect(page.locator("#id_username")).to_be_visible()

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from samspel.audit.models import Action, AuditEvent
 from samspel.demo.builder import DANISH_ORG
 from samspel.organisations.models import Organisation
-from samspel.web.tests.browser.helpers import log_in, log_out
+from samspel.web.tests.browser.helpers import click_and_wait, log_in, log_out
 
 WRONG_CODE = "That code is not right or has expired. Try the newest one."
 
@@ -58,8 +58,7 @@ def wait_until_device_accepts_codes(username: str) -> None:
 
 def enter_code(page: Page, code: str) -> None:
     page.locator("#id_code").fill(code)
-    page.locator("main button[type=submit]").click()
-    page.wait_for_load_state()
+    click_and_wait(page, page.locator("main button[type=submit]"))
 
 
 @pytest.mark.browser
