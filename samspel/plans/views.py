@@ -16,6 +16,7 @@ from samspel.audit.models import Action
 from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
 from samspel.plans.forms import AgreementForm, PlanEditForm, PlanForm
 from samspel.plans.models import Goal, PlanChange, Progress, ResponsibleParty, SubGoal
+from samspel.plans.network_link import actor_without_consent, case_actors
 from samspel.plans.pages import (
     case_context,
     plan_for_read,
@@ -79,15 +80,37 @@ def plan_tree(plan) -> list[dict]:
     return goal_tree(goals, _sub_goals_with_ratings(plan), plan.case.organisation.jurisdiction)
 
 
+def _mark_missing_consent(case, tree: list[dict], coordination: list) -> None:
+    """Flag each external actor in the plan with whom the family's consent does not hold."""
+    actors = case_actors(case)
+    if not actors:
+        return
+    items = [item for node in tree for item in _goals_and_sub_goals(node)]
+    for item in items:
+        named = item.responsible_actor if item.responsible_party == ResponsibleParty.ACTOR else ""
+        item.consent_missing = actor_without_consent(named, actors) is not None
+    for item in coordination:
+        item.consent_missing = actor_without_consent(item.actor, actors) is not None
+
+
+def _goals_and_sub_goals(node: dict):
+    yield node["goal"]
+    yield from (row["sub_goal"] for row in node["sub_goals"])
+    for child in node["short_term"]:
+        yield from _goals_and_sub_goals(child)
+
+
 @require_GET
 @login_required
 def plan_detail(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     case, plan = plan_for_read(request, case_id, plan_id)
+    tree, coordination = plan_tree(plan), list(plan.coordination.order_by("actor", "id"))
+    _mark_missing_consent(case, tree, coordination)
     context = {
         **case_context(request, case),
         "plan": plan,
-        "tree": plan_tree(plan),
-        "coordination": plan.coordination.order_by("actor", "id"),
+        "tree": tree,
+        "coordination": coordination,
         "framework": framework(case.organisation.jurisdiction),
         "can_write": can_write_case(request.user, case),
         "actor_party": ResponsibleParty.ACTOR,

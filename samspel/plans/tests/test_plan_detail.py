@@ -47,7 +47,7 @@ def test_the_query_count_does_not_grow_with_the_plan(
     client, personas, case, full_plan, django_assert_max_num_queries
 ):
     client.force_login(personas["worker"])
-    with django_assert_max_num_queries(16):  # 15 today, for 3 goals and 3 sub-goals
+    with django_assert_max_num_queries(16):  # 16 today, for 3 goals and 3 sub-goals
         assert client.get(url("detail", case, full_plan)).status_code == 200
 
 
@@ -74,3 +74,13 @@ def test_rejects_post(client, personas, case, plan):
 
 def test_outsiders_get_404(client, personas, case, plan):
     assert_outsiders_get_404(client, personas, url("detail", case, plan))
+
+
+def test_marks_actors_without_the_familys_consent(
+    client, personas, case, full_plan, school_actor, give_consent
+):
+    client.force_login(personas["worker"])
+    page = client.get(url("detail", case, full_plan)).content.decode()
+    assert page.count("No valid consent.") == 2  # the sub-goal and the coordination
+    give_consent(school_actor)
+    assert "No valid consent." not in client.get(url("detail", case, full_plan)).content.decode()
