@@ -7,7 +7,8 @@ HOST_PORT ?= 127.0.0.1:8000
 
 # Domain modules checked with mypy + django-stubs.
 TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \
-	samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py
+	samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py \
+	samspel/plans/rules.py samspel/plans/versioning.py
 
 .PHONY: run test setup syslibs lint format messages makemessages chromium clean
 
