@@ -7,11 +7,10 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from django.db import transaction
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from samspel.demo.builder import build_demo
 from samspel.web.tests.browser.helpers import SCREENSHOTS
+from samspel.web.tests.browser.snapshot import demo_world
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -24,23 +23,36 @@ CHROMIUM_ARGS = [
 ]
 
 
+# Other apps' browser tests import these fixtures into their own conftest.py, which makes a
+# separate session fixture each time; they must all share one Playwright and one Chromium.
+_running: list[tuple[Playwright, Browser]] = []
+
+
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    # Sync Playwright keeps an event loop running in the test thread from here on; without
-    # this Django's ORM refuses the tests' own queries as "async unsafe".
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
+def browser(request) -> Browser:
+    """One Debian Chromium per test process."""
+    if not _running:
+        # Sync Playwright keeps an event loop running in the test thread from here on;
+        # without this Django's ORM refuses the tests' own queries as "async unsafe".
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        playwright = sync_playwright().start()
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        _running.append((playwright, chromium))
+        request.addfinalizer(_stop_browser)
+    return _running[0][1]
+
+
+def _stop_browser() -> None:
+    playwright, chromium = _running.pop()
+    chromium.close()
+    playwright.stop()
 
 
 @pytest.fixture
 def demo(live_server):
-    """The demo world (logins worker … stranger, password "demo") behind the live server,
-    built in one transaction as `seed_demo` does."""
-    with transaction.atomic():
-        build_demo()
+    """The demo world (logins worker … stranger, password "demo") behind the live server.
+    It replaces the whole database: add a test's own data after it, not before."""
+    demo_world.restore_or_build()
     return live_server
 
 
