@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 HOST_PORT ?= 127.0.0.1:8000
+# Two test processes: the machines have two cores.
+PYTEST_ARGS ?= -n 2
 
 # Domain modules checked with mypy + django-stubs.
 TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \

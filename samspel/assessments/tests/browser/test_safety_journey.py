@@ -5,8 +5,7 @@ language (the demo worker reads Danish)."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from samspel.cases.models import Case
-from samspel.web.tests.browser.helpers import assert_accessible, log_in
+from samspel.web.tests.browser.helpers import assert_accessible, fresh_case_for, log_in
 
 
 def add_statement(page: Page, category: str, text: str) -> None:
@@ -29,17 +28,7 @@ def add_rating(page: Page, role: str, value: str, on: str, person=None, name="")
 
 @pytest.mark.browser
 def test_a_mapping_with_two_raters(page: Page, shot):
-    # The demo maps every case; the journey starts on a new case of a demo family.
-    demo_case = Case.objects.filter(responsible__username="worker").order_by("number").first()
-    case = Case.objects.create(
-        organisation=demo_case.organisation,
-        number="2026-9999",
-        family=demo_case.family,
-        programme=demo_case.programme,
-        legal_basis=demo_case.legal_basis,
-        team=demo_case.team,
-        responsible=demo_case.responsible,
-    )
+    case = fresh_case_for("worker")
     parent = case.family.persons.filter(role="parent").first()
     log_in(page, "worker")
     page.goto(f"/cases/{case.public_id}/")

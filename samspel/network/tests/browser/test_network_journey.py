@@ -5,8 +5,7 @@ state; axe-core finds nothing."""
 import pytest
 from playwright.sync_api import Page, expect
 
-from samspel.cases.models import Case
-from samspel.web.tests.browser.helpers import assert_accessible, log_in
+from samspel.web.tests.browser.helpers import assert_accessible, fresh_case_for, log_in
 
 
 def _submit(page: Page, section: str) -> None:
@@ -16,7 +15,7 @@ def _submit(page: Page, section: str) -> None:
 
 @pytest.mark.browser
 def test_network_and_consent_journey(page: Page, shot):
-    case = Case.objects.filter(responsible__username="worker").order_by("number").first()
+    case = fresh_case_for("worker")
     log_in(page, "worker")
     page.goto(f"/cases/{case.public_id}/")
     page.locator(f".case-nav a[href='/cases/{case.public_id}/network/']").click()
@@ -30,12 +29,12 @@ def test_network_and_consent_journey(page: Page, shot):
     assert_accessible(page)
 
     page.locator("#id_actor-new_organisation_kind").select_option("school")
-    page.locator("#id_actor-new_organisation_name").fill("Skjoldhøjskolen")
+    page.locator("#id_actor-new_organisation_name").fill("Vestergårdsskolen")
     page.locator("#id_actor-new_contact_name").fill("Anne Lauridsen")
     page.locator("#id_actor-new_contact_title").fill("Lærer")
     page.locator("#id_actor-role").fill("Klasselærer")
     _submit(page, "actor-heading")
-    expect(page.locator("table.network tbody")).to_contain_text("Skjoldhøjskolen")
+    expect(page.locator("table.network tbody")).to_contain_text("Vestergårdsskolen")
     expect(page.locator(".consent-none")).to_have_count(1)
 
     page.locator("#id_consent-case_actor").select_option(index=1)

@@ -82,3 +82,20 @@ def assert_no_sideways_scrolling(page: Page) -> None:
     """Only a wide table's own scroll box may scroll sideways, never the page."""
     overflow = page.evaluate("() => document.documentElement.scrollWidth - innerWidth")
     assert overflow <= 0, f"{page.url} scrolls {overflow}px sideways at {page.viewport_size}"
+
+
+def fresh_case_for(username: str):
+    """A new, empty case on one of the user's demo families: the demo fills every case with a
+    plan, a mapping and a network, and a journey that builds them needs a blank one."""
+    from samspel.cases.models import Case
+
+    template = Case.objects.filter(responsible__username=username).order_by("number").first()
+    return Case.objects.create(
+        organisation=template.organisation,
+        number=f"{template.referred_on.year}-9999",
+        family=template.family,
+        programme=template.programme,
+        legal_basis=template.legal_basis,
+        team=template.team,
+        responsible=template.responsible,
+    )
