@@ -66,6 +66,24 @@ class Case(models.Model):
     activated_on = models.DateField(_("active from"), null=True, blank=True)
     closing_on = models.DateField(_("closing from"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    # Facts the programme engine and the statutory deadlines read (DOMAIN.md §3–§4).
+    phase_started_on = models.DateField(_("phase started on"), null=True, blank=True)
+    placement_started_on = models.DateField(_("placement started on"), null=True, blank=True)
+    investigation_started_on = models.DateField(
+        _("investigation started on"), null=True, blank=True
+    )
+    investigation_finished_on = models.DateField(
+        _("investigation finished on"), null=True, blank=True
+    )
+    measure_started_on = models.DateField(_("measure started on"), null=True, blank=True)
+    asked_about_children_on = models.DateField(
+        _("adult asked about their children on"), null=True, blank=True
+    )
+    asked_about_children_answer = models.TextField(_("answer about children"), blank=True)
+    parenting_support_offered_on = models.DateField(
+        _("parenting support offered on"), null=True, blank=True
+    )
+    parenting_support_answer = models.TextField(_("answer to the offer"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

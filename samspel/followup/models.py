@@ -1,0 +1,57 @@
+"""Stored due items and follow-up periods: recomputed by samspel.followup.recompute inside the
+transaction of any change that affects them, so that worklists are one indexed query."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DueItem(models.Model):
+    """An open obligation on a case, as the engine computed it."""
+
+    case = models.ForeignKey("cases.Case", on_delete=models.CASCADE, related_name="due_items")
+    rule = models.CharField(max_length=80)
+    title = models.CharField(max_length=200)  # English message id, translated when shown
+    due_on = models.DateField(_("due"))
+    counts_from = models.DateField()
+    source = models.CharField(max_length=16)
+    explanation = models.CharField(max_length=300)  # English message id
+    explanation_params = models.JSONField(default=dict)
+    # Copied from the case so that worklists need no join to filter.
+    responsible_id = models.BigIntegerField(db_index=False)
+    buddy_id = models.BigIntegerField(null=True)
+    team_id = models.BigIntegerField()
+    programme = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        indexes = [
+            models.Index(fields=["responsible_id", "due_on"], name="due_responsible"),
+            models.Index(fields=["buddy_id", "due_on"], name="due_buddy"),
+            models.Index(fields=["team_id", "due_on"], name="due_team"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "rule"], name="due_item_one_per_rule")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.due_on}"
+
+
+class FollowUpPeriod(models.Model):
+    """A period of a recurring follow-up rule and whether it was held on time (compliance)."""
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="follow_up_periods"
+    )
+    rule = models.CharField(max_length=80)
+    due_on = models.DateField()
+    held_on = models.DateField(null=True, blank=True)
+    team_id = models.BigIntegerField()
+    programme = models.CharField(max_length=40)
+
+    class Meta:
+        ordering = ["due_on"]
+        indexes = [models.Index(fields=["team_id", "due_on"], name="period_team_due")]
+
+    def __str__(self) -> str:
+        return f"{self.rule} {self.due_on} {self.held_on or '-'}"
