@@ -148,3 +148,18 @@ def case(family, child, team, personas):
     )
     case.focus_children.add(child)
     return case
+
+
+@pytest.fixture
+def parent(family):
+    return family.persons.get(role=PersonRole.PARENT)
+
+
+@pytest.fixture
+def reader(case, personas):
+    """A colleague granted read-only access to the case by name."""
+    from samspel.cases.models import CaseGrant
+
+    user = personas["outsider"]
+    CaseGrant.objects.create(case=case, user=user, can_write=False, granted_by=personas["worker"])
+    return user

@@ -6,8 +6,6 @@ import datetime as dt
 import pytest
 import time_machine
 
-from samspel.cases.models import CaseGrant
-from samspel.families.models import PersonRole
 from samspel.network.models import (
     CaseActor,
     Consent,
@@ -54,11 +52,6 @@ def actor(case, school, teacher, personas):
 
 
 @pytest.fixture
-def parent(family):
-    return family.persons.get(role=PersonRole.PARENT)
-
-
-@pytest.fixture
 def consent(actor, parent, personas):
     return Consent.objects.create(
         case_actor=actor,
@@ -75,11 +68,3 @@ def foreign_school(other_organisation):
     return ExternalOrganisation.objects.create(
         organisation=other_organisation, kind=OrganisationKind.SCHOOL, name="Fremmedskolen"
     )
-
-
-@pytest.fixture
-def reader(case, personas):
-    """A colleague granted read-only access to the case by name."""
-    user = personas["outsider"]
-    CaseGrant.objects.create(case=case, user=user, can_write=False, granted_by=personas["worker"])
-    return user

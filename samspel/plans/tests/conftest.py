@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from samspel.cases.models import CaseGrant
 from samspel.plans.demo import add_demo_plan
 from samspel.plans.models import PlanKind
 from samspel.plans.versioning import create_plan
@@ -32,14 +31,6 @@ def full_plan(case, personas):
     case.activated_on = timezone.localdate() - dt.timedelta(days=100)
     case.save(update_fields=["activated_on"])
     return add_demo_plan(case, personas["worker"])
-
-
-@pytest.fixture
-def reader(case, personas):
-    """A colleague granted the case by name, read-only."""
-    user = personas["outsider"]
-    CaseGrant.objects.create(case=case, user=user, can_write=False, granted_by=personas["worker"])
-    return user
 
 
 @pytest.fixture
