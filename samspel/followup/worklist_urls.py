@@ -1,0 +1,11 @@
+from django.urls import path
+
+from samspel.followup import worklist_views as views
+
+app_name = "worklists"
+
+urlpatterns = [
+    path("", views.worklist, name="mine"),
+    path("team/", views.team_worklist, name="team"),
+    path("team/compliance/", views.compliance, name="compliance"),
+]

@@ -1,0 +1,135 @@
+"""Worklists (DOMAIN.md §5): the worker's open due items, the team leader's whole team with
+caseloads, and the team's compliance per month. Read-only pages; the items come from the
+stored DueItem rows the recompute keeps current."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from samspel.audit.log import record
+from samspel.audit.models import Action
+from samspel.followup.compliance import (
+    MonthlyCompliance,
+    compliance_chart,
+    month_starts,
+    monthly_compliance,
+    percent,
+)
+from samspel.followup.engine import DUE_SOON, OVERDUE, UPCOMING
+from samspel.followup.worklist_forms import TeamWorklistFilterForm
+from samspel.followup.worklists import (
+    caseloads,
+    explain,
+    item_state,
+    led_teams,
+    team_items,
+    team_periods,
+    team_workers,
+    worker_items,
+)
+
+PAGE_SIZE = 50
+MONTHS = 12
+
+
+def _rows(items, today) -> list[dict]:
+    return [
+        {
+            "item": item,
+            "case": item.case,
+            "state": item_state(item.due_on, today),
+            "days": abs((item.due_on - today).days),
+            "explanation": explain(item),
+        }
+        for item in items
+    ]
+
+
+def _leader_teams(request: HttpRequest):
+    teams = led_teams(request.user)
+    if not teams:
+        raise Http404
+    return teams
+
+
+@require_GET
+@login_required
+def worklist(request: HttpRequest) -> HttpResponse:
+    """The worker's items, overdue first, then due soon, then upcoming."""
+    user = request.user
+    if user.is_auditor or user.organisation_id is None:
+        raise Http404
+    today = timezone.localdate()
+    rows = _rows(worker_items(user), today)
+    groups = [
+        {"state": state, "heading": heading, "empty": empty, "rows": []}
+        for state, heading, empty in (
+            (OVERDUE, _("Overdue"), _("Nothing is overdue.")),
+            (DUE_SOON, _("Due within a week"), _("Nothing is due within a week.")),
+            (UPCOMING, _("Upcoming"), _("Nothing else is coming up.")),
+        )
+    ]
+    by_state = {group["state"]: group for group in groups}
+    for row in rows:
+        by_state[row["state"]]["rows"].append(row)
+    return render(request, "followup/worklist.html", {"groups": groups, "today": today})
+
+
+@require_GET
+@login_required
+def team_worklist(request: HttpRequest) -> HttpResponse:
+    """All open items of the teams the user leads, filtered and paginated, with caseloads."""
+    teams = _leader_teams(request)
+    team_ids = [team.pk for team in teams]
+    today = timezone.localdate()
+    form = TeamWorklistFilterForm(request.GET or None, workers=team_workers(team_ids))
+    items = form.filter(team_items(team_ids))
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
+    if form.is_bound:
+        record(request, Action.SEARCH, object_type="followup.dueitem", terms=dict(request.GET.items()))
+    query = request.GET.copy()
+    query.pop("page", None)
+    reference = request.user.organisation.reference_caseload
+    loads = caseloads(team_ids, reference)
+    context = {
+        "teams": teams,
+        "form": form,
+        "page": page,
+        "rows": _rows(page.object_list, today),
+        "query": query.urlencode(),
+        "caseloads": loads,
+        "reference": reference,
+        "scale": max([reference, *(load.cases for load in loads)]),
+    }
+    return render(request, "followup/team_worklist.html", context)
+
+
+@require_GET
+@login_required
+def compliance(request: HttpRequest) -> HttpResponse:
+    """Share of follow-ups held by their due date, per month for the last twelve months."""
+    teams = _leader_teams(request)
+    today = timezone.localdate()
+    first = month_starts(today, MONTHS)[0]
+    last = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    periods = team_periods([team.pk for team in teams], first, last)
+    rows = monthly_compliance(periods, today, MONTHS)
+    chart = compliance_chart(rows)
+    context = {
+        "teams": teams,
+        "chart": chart,
+        "first": first,
+        "today": today,
+        "total": MonthlyCompliance(
+            first, sum(row.due for row in rows), sum(row.on_time for row in rows)
+        ),
+    }
+    return render(request, "followup/compliance.html", context)
