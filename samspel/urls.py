@@ -12,6 +12,7 @@ urlpatterns = [
     path("cases/<uuid:case_id>/network/", include("samspel.network.urls")),
     path("cases/<uuid:case_id>/safety/", include("samspel.assessments.urls")),
     path("cases/<uuid:case_id>/plans/", include("samspel.plans.urls")),
+    path("cases/<uuid:case_id>/", include("samspel.followup.case_urls")),
     path("worklist/", include("samspel.followup.worklist_urls")),
 ]
 if settings.DEBUG or settings.DEMO_MODE:

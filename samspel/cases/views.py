@@ -34,6 +34,8 @@ from samspel.cases.models import Case, CaseGrant, CaseStatus, EmergencyAccess
 from samspel.cases.numbering import next_case_number
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.access import get_family_for_write
+from samspel.followup.case_page import followup_context
+from samspel.followup.recompute import recompute_case
 
 PAGE_SIZE = 25
 EMERGENCY_HOURS = getattr(settings, "EMERGENCY_ACCESS_HOURS", 4)
@@ -78,6 +80,7 @@ def case_create(request: HttpRequest, family_id) -> HttpResponse:
             case.save()
             form.save_m2m()
             record(request, Action.CREATE, case, legal_basis=case.legal_basis)
+            recompute_case(case)
         messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
         return redirect("cases:detail", public_id=case.public_id)
     return render(request, "cases/case_form.html", {"form": form, "family": family})
@@ -115,6 +118,7 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
         "grants": case.grants.select_related("user"),
         "grant_form": GrantForm(case=case),
     }
+    context.update(followup_context(request, case, context["can_write"]))
     return render(request, "cases/case_detail.html", context)
 
 
@@ -130,6 +134,7 @@ def case_edit(request: HttpRequest, public_id) -> HttpResponse:
             case.save()
             form.save_m2m()
             record(request, Action.UPDATE, case, fields=sorted(form.changed_data))
+            recompute_case(case)
         messages.success(request, _("The case is saved."))
         return redirect("cases:detail", public_id=case.public_id)
     return render(
@@ -159,8 +164,10 @@ def case_status(request: HttpRequest, public_id) -> HttpResponse:
     old_status = case.status
     case.status = new_status
     setattr(case, STATUS_DATE_FIELD[new_status], on)
-    case.save(update_fields=["status", STATUS_DATE_FIELD[new_status], "updated_at"])
-    record(request, Action.UPDATE, case, status=[old_status, new_status], on=on.isoformat())
+    with transaction.atomic():
+        case.save(update_fields=["status", STATUS_DATE_FIELD[new_status], "updated_at"])
+        record(request, Action.UPDATE, case, status=[old_status, new_status], on=on.isoformat())
+        recompute_case(case)
     messages.success(
         request, _("The case is now %(status)s.") % {"status": case.get_status_display()}
     )

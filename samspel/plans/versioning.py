@@ -4,7 +4,7 @@ Every form that changes a plan carries the version it was loaded with. `plan_cha
 version only if it is still that one — a single conditional UPDATE, so two saves of the same
 version cannot both win — and raises StalePlan otherwise, before anything is written. The body
 of the `with` block then makes the change, and a PlanRevision with the new snapshot is written
-in the same transaction."""
+in the same transaction, and so is the recompute of the case's due items (samspel.followup)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from samspel.followup.recompute import recompute_case
 from samspel.plans.models import Goal, Plan, PlanChange, PlanRevision, SubGoal
 from samspel.plans.rules import build_snapshot
 
@@ -49,6 +50,7 @@ def plan_change(plan: Plan, loaded_version: int, user, change: str) -> Iterator[
         plan.updated_by = user
         yield plan
         write_revision(plan, user, change)
+        recompute_case(plan.case)
 
 
 def create_plan(case, user, *, kind: str, title: str, starts_on) -> Plan:
@@ -62,4 +64,5 @@ def create_plan(case, user, *, kind: str, title: str, starts_on) -> Plan:
             updated_by=user,
         )
         write_revision(plan, user, PlanChange.CREATED)
+        recompute_case(case)
     return plan

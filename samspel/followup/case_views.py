@@ -1,0 +1,161 @@
+"""Follow-up on the case page: record a held activity, log an SMS or a call, move the phase on.
+Each change is audited and the case's due items are recomputed in the same transaction."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from samspel.activities.models import Activity, ActivityStatus
+from samspel.audit.log import record
+from samspel.audit.models import Action
+from samspel.cases.access import get_case_for_write
+from samspel.cases.models import Case, CaseStatus
+from samspel.followup import phases
+from samspel.followup.case_forms import CONTACT_KINDS, ContactForm, HeldActivityForm, PhaseMoveForm
+from samspel.followup.engine import Explanation
+from samspel.followup.recompute import facts_for_case, recompute_case
+from samspel.organisations.models import Membership
+from samspel.programmes.definitions import Phase
+
+
+def _back(case: Case) -> HttpResponse:
+    return redirect("cases:detail", public_id=case.public_id)
+
+
+def _refuse_closed(request: HttpRequest, case: Case) -> HttpResponse | None:
+    if case.status == CaseStatus.CLOSED:
+        messages.error(request, _("The case is closed. Nothing was changed."))
+        return _back(case)
+    return None
+
+
+def _save_held(request: HttpRequest, case: Case, **fields) -> Activity:
+    with transaction.atomic():
+        activity = Activity.objects.create(
+            case=case, status=ActivityStatus.HELD, created_by=request.user, **fields
+        )
+        record(
+            request,
+            Action.CREATE,
+            activity,
+            case=str(case.public_id),
+            kind=activity.kind,
+            held_on=activity.held_on.isoformat(),
+            minutes=activity.minutes,
+        )
+        recompute_case(case)
+    return activity
+
+
+@require_POST
+@login_required
+def record_held(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    if refused := _refuse_closed(request, case):
+        return refused
+    form = HeldActivityForm(request.POST, case=case, prefix="held")
+    if not form.is_valid():
+        return render(request, "followup/held_activity_form.html", {"case": case, "form": form})
+    activity = _save_held(request, case, **{name: form.cleaned_data[name] for name in form.fields})
+    messages.success(
+        request, _("%(kind)s on %(date)s is recorded.") % _kind_and_date(activity)
+    )
+    return _back(case)
+
+
+@require_POST
+@login_required
+def log_contact(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    if refused := _refuse_closed(request, case):
+        return refused
+    form = ContactForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose an SMS or a phone call. Nothing was changed."))
+        return _back(case)
+    kind = form.cleaned_data["kind"]
+    activity = _save_held(
+        request, case, kind=kind, context=CONTACT_KINDS[kind], held_on=timezone.localdate()
+    )
+    messages.success(request, _("%(kind)s on %(date)s is logged.") % _kind_and_date(activity))
+    return _back(case)
+
+
+def _kind_and_date(activity: Activity) -> dict[str, str]:
+    return {"kind": activity.get_kind_display(), "date": activity.held_on.isoformat()}
+
+
+def leads_team(user, case: Case) -> bool:
+    return Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists()
+
+
+@require_POST
+@login_required
+def move_phase(request: HttpRequest, case_id) -> HttpResponse:
+    """Move the case to its programme's next phase, if the current one's exit criteria are met;
+    the team leader may move on without them, giving a reason."""
+    case = get_case_for_write(request, case_id)
+    if refused := _refuse_closed(request, case):
+        return refused
+    steps = phases.phases_for(case.programme)
+    current = phases.current_phase(steps, case.phase)
+    following = phases.next_phase(steps, case.phase)
+    form = PhaseMoveForm(request.POST)
+    if current is None or following is None:
+        messages.error(request, _("The case has no next phase. Nothing was changed."))
+        return _back(case)
+    if not form.is_valid() or form.cleaned_data["from_phase"] != current.key:
+        messages.error(
+            request, _("The phase changed since the page was loaded. Nothing was changed.")
+        )
+        return _back(case)
+    missing = phases.missing_exit_criteria(current, facts_for_case(case))
+    reason = form.cleaned_data["reason"].strip()
+    if missing and not (reason and leads_team(request.user, case)):
+        messages.error(request, _refusal(current, missing, bool(reason)))
+        return _back(case)
+    _move(request, case, current, following, missing, reason)
+    messages.success(
+        request, _("The case is now in the phase %(phase)s.") % {"phase": following.name}
+    )
+    return _back(case)
+
+
+def translate(explanation: Explanation) -> str:
+    """A message of the engine or the phase rules in the active language."""
+    text = _(explanation.message)
+    if not explanation.params:
+        return text
+    try:
+        return text % explanation.params
+    except (KeyError, ValueError, TypeError):  # a translation that lost a placeholder
+        return explanation.message % explanation.params
+
+
+def _refusal(current: Phase, missing: list[Explanation], gave_reason: bool) -> str:
+    text = _("The case cannot leave %(phase)s yet. Missing: %(missing)s.") % {
+        "phase": current.name,
+        "missing": "; ".join(translate(message) for message in missing),
+    }
+    if gave_reason:
+        text += " " + _("Only the team leader can move on without them.")
+    return text
+
+
+def _move(request, case: Case, current: Phase, following: Phase, missing, reason: str) -> None:
+    with transaction.atomic():
+        case.phase = following.key
+        case.phase_started_on = timezone.localdate()
+        case.save(update_fields=["phase", "phase_started_on", "updated_at"])
+        detail: dict = {"phase": [current.key, following.key]}
+        if missing:
+            detail.update(override=True, reason=reason, missing=[m.message for m in missing])
+        record(request, Action.UPDATE, case, **detail)
+        recompute_case(case)

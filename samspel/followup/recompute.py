@@ -1,0 +1,261 @@
+"""Store what the engine computes: a case's open due items and its follow-up periods.
+
+Mechanism: **explicit calls, no signals.** Every service function or view that changes a fact
+the engine reads calls `recompute_case(case)` itself, inside its own `transaction.atomic()`
+block and after the change is saved, so the stored items never disagree with the case in a
+committed state, and one request recomputes once however many rows it saved:
+
+- samspel.cases.views: case_create, case_edit (legal basis, programme, team, responsible,
+  buddy, fact dates), case_status;
+- samspel.plans.versioning: create_plan and plan_change (every plan, goal and sub-goal save);
+- samspel.followup.views: recording a held activity, logging a contact, moving the phase;
+- samspel.demo.builder, and the `recompute_due_items` command for migrations and rule changes.
+
+A new feature that changes activities, plans or case facts calls `recompute_case` the same
+way (the activity UI will). Signals were not chosen: one form save writes several rows (a case
+and its focus children, a plan and its revision), and a signal per row would recompute each time.
+
+The reads are a fixed handful of queries per case (or per batch of cases, see
+`recompute_cases`), whatever the number of activities; writes touch only what changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from samspel.activities.models import Activity, ActivityStatus
+from samspel.cases.models import Case, CaseGrant, CaseStatus
+from samspel.followup import engine
+from samspel.followup.models import DueItem, FollowUpPeriod
+from samspel.plans.models import Plan, SubGoal
+
+DUE_ITEM_FIELDS = [
+    "title",
+    "due_on",
+    "counts_from",
+    "source",
+    "explanation",
+    "explanation_params",
+    "responsible_id",
+    "buddy_id",
+    "team_id",
+    "programme",
+]
+
+
+@dataclass
+class Change:
+    """What one recompute did to a case's stored due items."""
+
+    added: list[str] = field(default_factory=list)  # rules
+    removed: list[str] = field(default_factory=list)
+    moved: list[tuple[str, dt.date, dt.date]] = field(default_factory=list)  # rule, old, new
+    periods_changed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added or self.removed or self.moved or self.periods_changed)
+
+
+@dataclass
+class _Loaded:
+    """The rows of a batch of cases that the engine's facts are built from."""
+
+    held: dict[int, list[engine.HeldActivity]] = field(default_factory=lambda: defaultdict(list))
+    plans: dict[int, list[engine.PlanFact]] = field(default_factory=lambda: defaultdict(list))
+    births: dict[int, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
+    writers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    items: dict[int, dict[str, DueItem]] = field(default_factory=lambda: defaultdict(dict))
+    periods: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+
+
+def _load(case_ids: Sequence[int]) -> _Loaded:
+    loaded = _Loaded()
+    held = Activity.objects.filter(
+        case_id__in=case_ids, status=ActivityStatus.HELD, held_on__isnull=False
+    ).values_list("case_id", "kind", "held_on", "context")
+    for case_id, kind, held_on, context in held.order_by("held_on", "id"):
+        loaded.held[case_id].append(engine.HeldActivity(kind, held_on, context))
+    _load_plans(case_ids, loaded)
+    children = Case.focus_children.through.objects.filter(case_id__in=case_ids)
+    for case_id, birth_date in children.values_list("case_id", "person__birth_date"):
+        if birth_date is not None:
+            loaded.births[case_id].append(birth_date)
+    grants = CaseGrant.objects.filter(case_id__in=case_ids, can_write=True)
+    for case_id, user_id in grants.values_list("case_id", "user_id"):
+        loaded.writers[case_id].add(user_id)
+    for item in DueItem.objects.filter(case_id__in=case_ids):
+        loaded.items[item.case_id][item.rule] = item
+    periods = FollowUpPeriod.objects.filter(case_id__in=case_ids)
+    rows = periods.values_list("case_id", "rule", "due_on", "held_on", "team_id", "programme")
+    for row in rows:
+        loaded.periods[row[0]].append(row[1:])
+    return loaded
+
+
+def _load_plans(case_ids: Sequence[int], loaded: _Loaded) -> None:
+    plans = list(
+        Plan.objects.filter(case_id__in=case_ids).values_list("id", "case_id", "kind", "starts_on")
+    )
+    targets: dict[int, list[dt.date]] = defaultdict(list)
+    if plans:
+        sub_goals = SubGoal.objects.filter(goal__plan_id__in=[p[0] for p in plans])
+        for plan_id, target in sub_goals.values_list("goal__plan_id", "target_date"):
+            targets[plan_id].append(target)
+    for plan_id, case_id, kind, starts_on in plans:
+        dates = tuple(sorted(targets[plan_id]))
+        loaded.plans[case_id].append(engine.PlanFact(kind, starts_on, len(dates), dates))
+
+
+def _case_team_size(case: Case, writers: set[int]) -> int:
+    """The people working the case (B'family's "team of 2–3"): the responsible worker, the
+    buddy and colleagues given write access by name."""
+    return len({case.responsible_id, case.buddy_id, *writers} - {None})
+
+
+def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> engine.CaseFacts:
+    return engine.CaseFacts(
+        today=today,
+        programme=case.programme,
+        jurisdiction=jurisdiction,
+        legal_basis=tuple(case.legal_basis or ()),
+        started_on=case.activated_on or case.referred_on,
+        referred_on=case.referred_on,
+        phase=case.phase,
+        phase_started_on=case.phase_started_on,
+        held=tuple(loaded.held[case.pk]),
+        plans=tuple(loaded.plans[case.pk]),
+        placement_started_on=case.placement_started_on,
+        investigation_started_on=case.investigation_started_on,
+        investigation_finished_on=case.investigation_finished_on,
+        measure_started_on=case.measure_started_on,
+        child_birth_dates=tuple(sorted(loaded.births[case.pk])),
+        asked_about_children_on=case.asked_about_children_on,
+        parenting_support_offered_on=case.parenting_support_offered_on,
+        team_size=_case_team_size(case, loaded.writers[case.pk]),
+        overrides=organisation_overrides(case),
+    )
+
+
+def organisation_overrides(case: Case) -> dict[str, object]:
+    """The organisation's values for unlocked programme settings. Organisations cannot adjust
+    programmes yet, so this is empty; the programme settings UI fills it in."""
+    return {}
+
+
+def _jurisdiction(case: Case) -> str:
+    return case.organisation.jurisdiction
+
+
+def facts_for_case(case: Case, today: dt.date | None = None) -> engine.CaseFacts:
+    """The engine's view of one case on `today` (default: the local date)."""
+    today = today or timezone.localdate()
+    return _facts(case, today, _load([case.pk]), _jurisdiction(case))
+
+
+def _as_of(case: Case, today: dt.date) -> dt.date:
+    """A closed case is seen as it was on its closing day: its history stops there."""
+    if case.status == CaseStatus.CLOSED and case.closed_on:
+        return min(today, case.closed_on)
+    return today
+
+
+def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded) -> Change:
+    change = Change()
+    wanted = {} if case.status == CaseStatus.CLOSED else _wanted_items(case, facts)
+    existing = loaded.items[case.pk]
+    gone = [rule for rule in existing if rule not in wanted]
+    if gone:
+        DueItem.objects.filter(case_id=case.pk, rule__in=gone).delete()
+        change.removed = sorted(gone)
+    new, changed = [], []
+    for rule, item in wanted.items():
+        old = existing.get(rule)
+        if old is None:
+            new.append(item)
+            change.added.append(rule)
+        elif any(getattr(old, name) != getattr(item, name) for name in DUE_ITEM_FIELDS):
+            if old.due_on != item.due_on:
+                change.moved.append((rule, old.due_on, item.due_on))
+            item.pk = old.pk
+            changed.append(item)
+    DueItem.objects.bulk_create(new)
+    if changed:
+        DueItem.objects.bulk_update(changed, DUE_ITEM_FIELDS)
+    change.periods_changed = _store_periods(case, facts, loaded.periods[case.pk])
+    return change
+
+
+def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, DueItem]:
+    wanted = {}
+    for item in engine.due_items(facts):
+        wanted[item.rule] = DueItem(
+            case_id=case.pk,
+            rule=item.rule,
+            title=item.title,
+            due_on=item.due_on,
+            counts_from=item.counts_from,
+            source=item.source,
+            explanation=item.explanation.message,
+            explanation_params=dict(item.explanation.params),
+            responsible_id=case.responsible_id,
+            buddy_id=case.buddy_id,
+            team_id=case.team_id,
+            programme=case.programme,
+        )
+    return wanted
+
+
+def _period_key(row: tuple) -> tuple:
+    return (row[0], row[1], row[2] or dt.date.min)
+
+
+def _store_periods(case: Case, facts: engine.CaseFacts, existing: list[tuple]) -> bool:
+    periods = engine.follow_up_periods(facts)
+    wanted = sorted(
+        ((p.rule, p.due_on, p.held_on, case.team_id, case.programme) for p in periods),
+        key=_period_key,
+    )
+    if wanted == sorted(existing, key=_period_key):
+        return False
+    FollowUpPeriod.objects.filter(case_id=case.pk).delete()
+    FollowUpPeriod.objects.bulk_create(
+        FollowUpPeriod(
+            case_id=case.pk,
+            rule=rule,
+            due_on=due_on,
+            held_on=held_on,
+            team_id=case.team_id,
+            programme=case.programme,
+        )
+        for rule, due_on, held_on, _team, _programme in wanted
+    )
+    return True
+
+
+def recompute_case(case: Case, today: dt.date | None = None) -> Change:
+    """Replace the case's stored due items and periods with the engine's. Call it inside the
+    transaction of the change that made it necessary."""
+    return recompute_cases([case], today)[case.pk]
+
+
+def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict[int, Change]:
+    """Recompute a batch of cases with one set of reads for the whole batch."""
+    cases = list(cases)
+    today = today or timezone.localdate()
+    loaded = _load([case.pk for case in cases])
+    changes = {}
+    with transaction.atomic():
+        for case in cases:
+            facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case))
+            try:
+                changes[case.pk] = _store(case, facts, loaded)
+            except NotImplementedError:  # TEMPORARY: until the engine lands
+                changes[case.pk] = Change()
+    return changes
