@@ -84,6 +84,10 @@ class Bar:
     def empty(self) -> bool:
         return self.percent is None
 
+    @property
+    def value_y(self) -> float:
+        return round(self.y - 6, 1)
+
 
 @dataclass(frozen=True)
 class Tick:
@@ -101,6 +105,14 @@ class ComplianceChart:
     right: int = RIGHT
     top: int = TOP
     bottom: int = BOTTOM
+
+    @property
+    def tick_label_x(self) -> int:
+        return LEFT - 8
+
+    @property
+    def empty_mark_y(self) -> int:
+        return BOTTOM - 8
 
     @property
     def month_label_y(self) -> int:

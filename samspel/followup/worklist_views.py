@@ -94,7 +94,8 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
     items = form.filter(team_items(team_ids))
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     if form.is_bound:
-        record(request, Action.SEARCH, object_type="followup.dueitem", terms=dict(request.GET.items()))
+        terms = dict(request.GET.items())
+        record(request, Action.SEARCH, object_type="followup.dueitem", terms=terms)
     query = request.GET.copy()
     query.pop("page", None)
     reference = request.user.organisation.reference_caseload
@@ -123,13 +124,13 @@ def compliance(request: HttpRequest) -> HttpResponse:
     periods = team_periods([team.pk for team in teams], first, last)
     rows = monthly_compliance(periods, today, MONTHS)
     chart = compliance_chart(rows)
+    total = MonthlyCompliance(first, sum(r.due for r in rows), sum(r.on_time for r in rows))
     context = {
         "teams": teams,
         "chart": chart,
         "first": first,
         "today": today,
-        "total": MonthlyCompliance(
-            first, sum(row.due for row in rows), sum(row.on_time for row in rows)
-        ),
+        "total": total,
+        "total_percent": percent(total.share),
     }
     return render(request, "followup/compliance.html", context)

@@ -30,12 +30,15 @@ def item_state(due_on: dt.date, today: dt.date) -> str:
 
 def explain(item: DueItem) -> str:
     """The item's explanation in the active language, with its parameters filled in."""
+    params = item.explanation_params or {}
     message = _(item.explanation)
-    try:
-        return message % (item.explanation_params or {})
-    except (KeyError, ValueError, TypeError):
-        # A translation that lost a placeholder must not break the worklist.
-        return item.explanation % (item.explanation_params or {})
+    # A translation or a stored item with a wrong placeholder must not break the worklist.
+    for text in (message, item.explanation):
+        try:
+            return text % params
+        except (KeyError, ValueError, TypeError):
+            continue
+    return message
 
 
 def worker_items(user) -> QuerySet[DueItem]:
@@ -99,9 +102,9 @@ def caseloads(team_ids: list[int], reference: int) -> list[Caseload]:
         filter=~Q(responsible_cases__status=CaseStatus.CLOSED),
         distinct=True,
     )
-    workers = User.objects.filter(
-        pk__in=team_workers(team_ids).values("pk")
-    ).annotate(open_cases=open_cases)
+    workers = User.objects.filter(pk__in=team_workers(team_ids).values("pk")).annotate(
+        open_cases=open_cases
+    )
     return [Caseload(worker, worker.open_cases, reference) for worker in workers]
 
 
