@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -61,7 +61,13 @@ def _case_overview(user, led_team_ids) -> dict:
     flagged = EmergencyAccess.objects.filter(
         case__team_id__in=led_team_ids, reviewed_at__isnull=True
     ).select_related("case", "user")
-    return {"own_cases": own[:50], "emergency_flags": flagged}
+    from samspel.followup.worklists import due_summary
+
+    return {
+        "own_cases": own[:50],
+        "emergency_flags": flagged,
+        "due_summary": due_summary(user, timezone.localdate()),
+    }
 
 
 @require_POST
