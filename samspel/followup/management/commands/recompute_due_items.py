@@ -1,0 +1,89 @@
+"""Recompute the stored due items and follow-up periods of every open case, in batches, and
+report what changed per programme: for migrations and programme or rule changes."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter, defaultdict
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.db.models import Q
+
+from samspel.cases.models import Case, CaseStatus
+from samspel.followup.models import DueItem
+from samspel.followup.recompute import Change, recompute_cases
+from samspel.organisations.models import Organisation
+
+
+class Command(BaseCommand):
+    help = "Recompute the due items of every open case and report what changed."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--organisation", help="name or public id of one organisation")
+        parser.add_argument("--dry-run", action="store_true", help="report, save nothing")
+        parser.add_argument("--batch-size", type=int, default=500)
+
+    def handle(self, *args, organisation=None, dry_run=False, batch_size=500, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1")
+        cases = self._cases(organisation)
+        totals: dict[str, Counter] = defaultdict(Counter)
+        last_pk = 0
+        while batch := list(cases.filter(pk__gt=last_pk).order_by("pk")[:batch_size]):
+            last_pk = batch[-1].pk
+            with transaction.atomic():
+                changes = recompute_cases(batch)
+                if dry_run:
+                    transaction.set_rollback(True)
+            for case in batch:
+                _count(totals[case.programme], changes[case.pk])
+        self._report(totals, dry_run)
+
+    def _cases(self, organisation: str | None):
+        # Open cases, and closed ones that still hold due items (to clear them).
+        cases = Case.objects.filter(
+            ~Q(status=CaseStatus.CLOSED) | Q(pk__in=DueItem.objects.values("case_id"))
+        ).select_related("organisation")
+        if organisation is None:
+            return cases
+        found = Organisation.objects.filter(name=organisation).first()
+        if found is None and _is_uuid(organisation):
+            found = Organisation.objects.filter(public_id=organisation).first()
+        if found is None:
+            raise CommandError(f"No organisation is called or has the id {organisation!r}.")
+        return cases.filter(organisation=found)
+
+    def _report(self, totals: dict[str, Counter], dry_run: bool) -> None:
+        grand = Counter()
+        for programme in sorted(totals):
+            counts = totals[programme]
+            grand.update(counts)
+            self.stdout.write(f"{programme}: {_line(counts)}")
+        self.stdout.write(f"total: {_line(grand)}")
+        if dry_run:
+            self.stdout.write("Dry run: nothing was saved.")
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _count(counts: Counter, change: Change) -> None:
+    counts["cases"] += 1
+    counts["changed"] += change.changed
+    counts["added"] += len(change.added)
+    counts["removed"] += len(change.removed)
+    counts["moved"] += len(change.moved)
+
+
+def _line(counts: Counter) -> str:
+    return (
+        f"{counts['cases']} cases, {counts['changed']} changed; "
+        f"{counts['added']} items added, {counts['removed']} removed, "
+        f"{counts['moved']} due dates moved"
+    )
