@@ -7,7 +7,25 @@ views call `due_items(facts)`; `follow_up_periods(facts)` gives the history used
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from samspel.catalogues.loader import UnknownParagraph, catalogue
+from samspel.followup import messages as M
+from samspel.programmes.definitions import (
+    AGE,
+    FIXED,
+    ONCE,
+    RECURRING,
+    Cadence,
+    Duration,
+    Programme,
+    Rule,
+    add_months,
+)
+from samspel.programmes.loader import UnknownProgramme, law, programme
+from samspel.programmes.overrides import apply_overrides
 
 UPCOMING = "upcoming"
 DUE_SOON = "due_soon"
@@ -53,6 +71,7 @@ class CaseFacts:
     parenting_support_offered_on: dt.date | None = None
     team_size: int = 0
     overrides: dict[str, object] = field(default_factory=dict)  # org's unlocked values
+    evaluated_on: tuple[dt.date, ...] = ()  # the family's evaluations of the worker's support
 
 
 @dataclass(frozen=True)
@@ -93,11 +112,376 @@ class Period:
         return self.held_on is not None and self.held_on <= self.due_on
 
 
+PROGRAMME = "programme"
+LAW = "law"
+PLAN = "plan"
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Where a rule comes from: names its items and says which source it is."""
+
+    prefix: str  # "sammen-om-familien" or "law-dk"
+    source: str  # PROGRAMME | LAW
+
+
 def due_items(facts: CaseFacts) -> list[DueItem]:
-    """The open due items of one case, earliest first."""
-    raise NotImplementedError
+    """The open due items of one case, earliest first.
+
+    Programme rules and the jurisdiction's statutory rules are evaluated side by side; rules
+    that share an obligation (e.g. a programme's follow-up and Barnets lov §95's first follow-up)
+    give one item, due at the earliest of them.
+    """
+    found = _programme(facts)
+    items = []
+    for rule, scope in _rules(facts, found):
+        item = _item(rule, scope, facts, found)
+        if item is not None:
+            items.append(item)
+    items = _merge(items)
+    items += [i for i in (_phase_item(facts, found), _subgoal_item(facts)) if i is not None]
+    return sorted(items, key=lambda item: (item.due_on, item.rule))
 
 
 def follow_up_periods(facts: CaseFacts) -> list[Period]:
-    """Every period of the case's recurring follow-up rules, closed and open."""
-    raise NotImplementedError
+    """Every period of the case's recurring follow-up rules, closed and open, by due date."""
+    periods = []
+    found = _programme(facts)
+    for rule, scope in _rules(facts, found):
+        if rule.kind not in (RECURRING, FIXED):
+            continue
+        key = _rule_key(rule, scope, found)
+        for _counts_from, due_on, held_on in _periods(rule, facts):
+            periods.append(Period(key, due_on, held_on))
+    return sorted(periods, key=lambda period: (period.due_on, period.rule))
+
+
+# Which rules apply -----------------------------------------------------------------------------
+
+
+def _programme(facts: CaseFacts) -> Programme | None:
+    """The case's programme with the organisation's overrides; None for one not built in."""
+    try:
+        found = programme(facts.programme)
+    except UnknownProgramme:
+        return None
+    return apply_overrides(found, facts.overrides) if facts.overrides else found
+
+
+def _rules(facts: CaseFacts, found: Programme | None) -> list[tuple[Rule, _Scope]]:
+    rules = []
+    if found is not None:
+        scope = _Scope(found.key, PROGRAMME)
+        rules += [(rule, scope) for rule in found.rules]
+    law_scope = _Scope(f"law-{facts.jurisdiction.lower()}", LAW)
+    rules += [(rule, law_scope) for rule in law(facts.jurisdiction).rules]
+    return [(rule, scope) for rule, scope in rules if _applies(rule, facts)]
+
+
+def _applies(rule: Rule, facts: CaseFacts) -> bool:
+    if any(getattr(facts, name) is None for name in rule.when_facts):
+        return False
+    if rule.when_paragraphs and not set(rule.when_paragraphs) & _current_codes(facts):
+        return False
+    return not rule.when_classes or bool(set(rule.when_classes) & _classes(facts))
+
+
+def _basis(facts: CaseFacts) -> tuple[tuple[str, str, str], ...]:
+    return _basis_of(facts.jurisdiction, facts.legal_basis)
+
+
+@lru_cache(maxsize=1024)
+def _basis_of(jurisdiction: str, codes: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    """(code as entered, current code, measure class) of the legal basis; unknown codes skipped."""
+    try:
+        found = catalogue(jurisdiction)
+    except KeyError:
+        return ()
+    basis = []
+    for code in codes:
+        try:
+            paragraph = found.paragraph(code)
+        except UnknownParagraph:
+            continue
+        basis.append((paragraph.code, found.current(code).code, paragraph.measure_class))
+    return tuple(basis)
+
+
+def _current_codes(facts: CaseFacts) -> set[str]:
+    return {current for _code, current, _class in _basis(facts)}
+
+
+def _classes(facts: CaseFacts) -> set[str]:
+    return {measure_class for _code, _current, measure_class in _basis(facts)}
+
+
+def _rule_key(rule: Rule, scope: _Scope, found: Programme | None) -> str:
+    """A law rule sharing an obligation with a programme rule uses the programme's key."""
+    shared = found is not None and any(r.obligation_key == rule.obligation_key for r in found.rules)
+    if scope.source == LAW and found is not None and shared:
+        return f"{found.key}:{rule.obligation_key}"
+    return f"{scope.prefix}:{rule.obligation_key}"
+
+
+# Dates -----------------------------------------------------------------------------------------
+
+
+def _anchor(name: str, facts: CaseFacts) -> dt.date | None:
+    """The date a rule counts from; the case's start when that fact is not recorded."""
+    return getattr(facts, name) or facts.started_on or facts.referred_on
+
+
+def _held_dates(rule: Rule, facts: CaseFacts) -> list[dt.date]:
+    dates = [held.held_on for held in facts.held if held.kind in rule.activities]
+    if rule.closed_by_fact:
+        value = getattr(facts, rule.closed_by_fact)
+        if isinstance(value, dt.date):
+            dates.append(value)
+        elif value:
+            dates.extend(value)
+    return sorted(set(dates))
+
+
+def _every(rule: Rule, facts: CaseFacts) -> tuple[Duration | None, Cadence | None]:
+    """The rule's interval: the first cadence the legal basis matches, else `every`."""
+    if not rule.cadences:
+        return rule.every, None
+    classes = _classes(facts)
+    cadence = next((c for c in rule.cadences if c.matches(classes)), None)
+    return (cadence.every, cadence) if cadence else (None, None)
+
+
+def _periods(rule: Rule, facts: CaseFacts) -> list[tuple[dt.date, dt.date, dt.date | None]]:
+    """(counts from, due on, held on) of each period of a recurring or fixed rule."""
+    start = _anchor(rule.anchor, facts)
+    every, _cadence = _every(rule, facts)
+    if start is None or every is None:
+        return []
+    held = [date for date in _held_dates(rule, facts) if date >= start]
+    if rule.kind == FIXED:
+        return _fixed_periods(rule, start, every, held)
+    return _recurring_periods(start, rule.first or every, every, held)
+
+
+def _recurring_periods(
+    start: dt.date, first: Duration, every: Duration, held: list[dt.date]
+) -> list[tuple[dt.date, dt.date, dt.date | None]]:
+    """Each held activity closes its period; the next counts from it."""
+    periods: list[tuple[dt.date, dt.date, dt.date | None]] = []
+    counts_from, interval = start, first
+    for held_on in held:
+        if periods and held_on <= counts_from:
+            continue  # a second activity the same day closes nothing new
+        periods.append((counts_from, interval.after(counts_from), held_on))
+        counts_from, interval = held_on, every
+    periods.append((counts_from, interval.after(counts_from), None))
+    return periods
+
+
+def _fixed_periods(
+    rule: Rule, start: dt.date, every: Duration, held: list[dt.date]
+) -> list[tuple[dt.date, dt.date, dt.date | None]]:
+    """Dates fixed to the anchor; an activity in the window before a date closes it, and a late
+    one closes every date it passed."""
+    assert rule.first is not None and rule.window is not None
+    periods: list[tuple[dt.date, dt.date, dt.date | None]] = []
+    due, last = rule.first.after(start), None
+    while True:
+        opens = max(start, rule.window.before(due))
+        if last is not None and last >= due:
+            periods.append((opens, due, last))
+        else:
+            held_on = next((d for d in held if d > opens and (last is None or d > last)), None)
+            if held_on is None:
+                periods.append((max(opens, last or opens), due, None))
+                return periods
+            periods.append((opens, due, held_on))
+            last = held_on
+        due = every.after(due)
+
+
+# Items -----------------------------------------------------------------------------------------
+
+
+def _item(rule: Rule, scope: _Scope, facts: CaseFacts, found: Programme | None) -> DueItem | None:
+    key = _rule_key(rule, scope, found)
+    if rule.kind in (RECURRING, FIXED):
+        return _periodic_item(rule, key, scope.source, facts)
+    if rule.kind == ONCE:
+        return _once_item(rule, key, scope.source, facts)
+    if rule.kind == AGE:
+        return _age_item(rule, key, scope.source, facts)
+    return None
+
+
+def _due_item(
+    rule: Rule, key: str, source: str, dates: tuple[dt.date, dt.date], why: Explanation
+) -> DueItem:
+    counts_from, due_on = dates
+    return DueItem(
+        rule=key,
+        title=rule.title,
+        due_on=due_on,
+        counts_from=counts_from,
+        source=source,
+        explanation=why,
+    )
+
+
+def _periodic_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> DueItem | None:
+    periods = _periods(rule, facts)
+    if not periods:
+        return None
+    counts_from, due_on, _held = periods[-1]
+    return _due_item(rule, key, source, (counts_from, due_on), _periodic_why(rule, facts, periods))
+
+
+def _periodic_why(rule: Rule, facts: CaseFacts, periods: list) -> Explanation:
+    every, cadence = _every(rule, facts)
+    start = _anchor(rule.anchor, facts)
+    assert every is not None and start is not None
+    held = [held_on for _from, _due, held_on in periods if held_on is not None]
+    params = {"interval": str(every), "start": start.isoformat(), "anchor": rule.anchor}
+    if held:
+        params["last"] = held[-1].isoformat()
+    if rule.kind == FIXED:
+        assert rule.first is not None
+        params.update(first=str(rule.first), law=rule.law)
+        return Explanation(M.LAW_FIXED if rule.law else M.FIXED, params)
+    if cadence is not None:
+        params["paragraph"] = _paragraphs_text(cadence, facts)
+        return Explanation(M.EVERY_BY_BASIS_LAST if held else M.EVERY_BY_BASIS_NONE, params)
+    if rule.law:
+        params["law"] = rule.law
+        return Explanation(M.LAW_EVERY_LAST if held else M.LAW_EVERY_NONE, params)
+    kinds = rule.activities or ((M.EVALUATION,) if rule.closed_by_fact == "evaluated_on" else ())
+    params["activities"] = ",".join(kinds)
+    return Explanation(M.EVERY_LAST if held else M.EVERY_NONE, params)
+
+
+def _paragraphs_text(cadence: Cadence, facts: CaseFacts) -> str:
+    """The paragraphs that chose the cadence, old codes with their successor: "SEL §50 (BL §20)"."""
+    deciding = set(cadence.any_class or cadence.requires_class)
+    shown = []
+    for code, current, measure_class in _basis(facts):
+        if deciding and measure_class not in deciding:
+            continue
+        text = code if code == current else f"{code} ({current})"
+        if text not in shown:
+            shown.append(text)
+    return ", ".join(shown)
+
+
+def _once_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> DueItem | None:
+    deadlines = _deadline_dates(rule, facts)
+    if not deadlines:
+        return None
+    due_on, counts_from, anchor, within = min(deadlines)
+    if _once_closed(rule, facts, counts_from):
+        return None
+    params = {"interval": str(within), "anchor": anchor, "start": counts_from.isoformat()}
+    if rule.law:
+        params["law"] = rule.law
+        message = M.LAW_WITHIN if within.amount else M.LAW_AT
+    else:
+        message = M.WITHIN
+    return _due_item(rule, key, source, (counts_from, due_on), Explanation(message, params))
+
+
+def _deadline_dates(rule: Rule, facts: CaseFacts) -> list[tuple[dt.date, dt.date, str, Duration]]:
+    """(due on, counts from, anchor, within) of each deadline whose anchor is recorded. With one
+    deadline the case's start stands in for a missing anchor; with several, the last one does."""
+    found = []
+    for deadline in rule.deadlines:
+        start = getattr(facts, deadline.anchor)
+        if start is not None:
+            found.append((deadline.within.after(start), start, deadline.anchor, deadline.within))
+    if not found and rule.deadlines:
+        deadline = rule.deadlines[-1]
+        start = _anchor(deadline.anchor, facts)
+        if start is not None:
+            found.append((deadline.within.after(start), start, deadline.anchor, deadline.within))
+    return found
+
+
+def _once_closed(rule: Rule, facts: CaseFacts, counts_from: dt.date) -> bool:
+    if rule.closed_by_fact and getattr(facts, rule.closed_by_fact):
+        return True
+    if any(date >= counts_from for date in _held_dates(rule, facts)):
+        return True
+    return rule.closed_by_plan != "" and any(
+        plan.kind == rule.closed_by_plan
+        and plan.measurable_subgoals >= rule.min_subgoals
+        and (not rule.plan_after_anchor or plan.created_on > counts_from)
+        for plan in facts.plans
+    )
+
+
+def _age_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> DueItem | None:
+    """From the birthday on which a focus child reaches the age, until a qualifying activity is
+    held; a child already a year older is past it."""
+    assert rule.within is not None
+    held = _held_dates(rule, facts)
+    for birth in sorted(facts.child_birth_dates):
+        birthday = add_months(birth, 12 * rule.at_age)
+        if not birthday <= facts.today < add_months(birthday, 12):
+            continue
+        if any(date >= birthday for date in held):
+            continue
+        params = {"age": str(rule.at_age), "birthday": birthday.isoformat()}
+        dates = (birthday, rule.within.after(birthday))
+        return _due_item(rule, key, source, dates, Explanation(M.AGE, params))
+    return None
+
+
+def _merge(items: Iterable[DueItem]) -> list[DueItem]:
+    """One item per obligation: the earliest due; the programme's item wins a tie."""
+    best: dict[str, DueItem] = {}
+    for item in items:
+        current = best.get(item.rule)
+        if current is None or (item.due_on, item.source != PROGRAMME) < (
+            current.due_on,
+            current.source != PROGRAMME,
+        ):
+            best[item.rule] = item
+    return list(best.values())
+
+
+def _phase_item(facts: CaseFacts, found: Programme | None) -> DueItem | None:
+    """The current phase's time limit (B'family: Uppstart at most 1 month, Allians 2)."""
+    if found is None or not found.phases:
+        return None
+    phase = found.phase(facts.phase) if facts.phase else found.phases[0]
+    start = facts.phase_started_on or facts.started_on
+    if phase is None or phase.max_length is None or start is None:
+        return None
+    params = {"phase": phase.name, "interval": str(phase.max_length), "start": start.isoformat()}
+    return DueItem(
+        rule=f"{found.key}:phase",
+        title=M.PHASE_TITLE,
+        due_on=phase.max_length.after(start),
+        counts_from=start,
+        source=PROGRAMME,
+        explanation=Explanation(M.PHASE, params),
+    )
+
+
+def _subgoal_item(facts: CaseFacts) -> DueItem | None:
+    """The next sub-goal target date from today on (past targets are the plan's follow-up)."""
+    targets = [
+        (target, plan)
+        for plan in facts.plans
+        for target in plan.subgoal_targets
+        if target >= facts.today
+    ]
+    if not targets:
+        return None
+    target, plan = min(targets, key=lambda pair: (pair[0], pair[1].kind))
+    return DueItem(
+        rule="plan:sub-goal",
+        title=M.SUBGOAL_TITLE,
+        due_on=target,
+        counts_from=min(plan.created_on, target),
+        source=PLAN,
+        explanation=Explanation(M.SUBGOAL, {"plan": plan.kind, "target": target.isoformat()}),
+    )

@@ -63,12 +63,6 @@ AGE = N_(
 PHASE = N_("%(phase)s lasts at most %(interval)s; it started %(start)s")
 SUBGOAL = N_("A sub-goal of the %(plan)s has its target date %(target)s")
 
-# Exit criteria of a phase that are not met (see samspel.followup.engine.missing_exit_criteria).
-EXIT_PLAN = N_("No %(plan)s yet")
-EXIT_SUBGOALS = N_("The %(plan)s needs at least %(count)s measurable sub-goal(s)")
-EXIT_TEAM = N_("The team needs %(min)s–%(max)s workers, one of them responsible")
-EXIT_MIN_LENGTH = N_("%(phase)s lasts at least %(interval)s; it started %(start)s")
-
 # What a rule counts from (the `anchor` param).
 ANCHOR_LABELS = {
     "started_on": N_("the case start"),
@@ -78,6 +72,10 @@ ANCHOR_LABELS = {
     "investigation_finished_on": N_("the investigation's end"),
     "measure_started_on": N_("the measure's start"),
 }
+
+# The `activities` param of a rule closed by the family's evaluations rather than activities.
+EVALUATION = "evaluation"
+EVALUATION_LABEL = N_("the family's evaluation")
 
 DATE_PARAMS = {"last", "start", "birthday", "target"}
 DURATION_PARAMS = {"interval", "first"}
@@ -100,6 +98,7 @@ def _activities_text(kinds: str) -> str:
     from samspel.activities.models import ActivityKind
 
     labels = {kind.value: str(kind.label) for kind in ActivityKind}
+    labels[EVALUATION] = gettext(EVALUATION_LABEL)
     names = [labels.get(kind, kind) for kind in kinds.split(",") if kind]
     return gettext(" or ").join(names)
 
@@ -121,6 +120,16 @@ def _param_text(name: str, value: str) -> str:
 
 
 def describe(message: str, params: dict[str, str]) -> str:
-    """A stored explanation (or exit criterion) in the active language."""
-    translated = {name: _param_text(name, value) for name, value in params.items()}
-    return gettext(message) % translated
+    """A stored explanation in the active language: the message and its params (dates in the
+    local format, durations, activity kinds and anchors translated). Never raises on a bad
+    translation or a stored param it cannot read: it falls back to the raw values."""
+    try:
+        translated = {name: _param_text(name, str(value)) for name, value in params.items()}
+    except (ValueError, KeyError):
+        translated = {name: str(value) for name, value in params.items()}
+    for text in (gettext(message), message):
+        try:
+            return text % translated
+        except (KeyError, ValueError, TypeError):
+            continue
+    return message

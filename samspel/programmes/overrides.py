@@ -74,7 +74,12 @@ def _rule(rule: Rule, field: str, value: Any, where: str) -> Rule:
         return replace(rule, **{name: items[:index] + (changed,) + items[index + 1 :]})
     if field not in ("every", "first", "window", "within"):
         raise ProgrammeError(f"{where}: no such setting")
-    return replace(rule, **{field: _duration(getattr(rule, field), value, where)})
+    changed = _duration(getattr(rule, field), value, where)
+    if field == "within" and len(rule.deadlines) == 1:  # `within` is a single deadline's shorthand
+        return replace(
+            rule, within=changed, deadlines=(replace(rule.deadlines[0], within=changed),)
+        )
+    return replace(rule, **{field: changed})
 
 
 def _phase(programme: Programme, rest: str, value: Any, where: str) -> Programme:
