@@ -39,6 +39,7 @@ def test_chart_and_table_show_the_same_months(login, personas, case, other_organ
     assert table["2026-10"] == ["3", "1", "33%"]
     assert table["2026-09"] == ["1", "1", "100%"]
     assert table["2026-08"] == ["0", "0", "—"]
+    assert "Due that month" in page
     chart = re.search(r"<svg.*?</svg>", page, re.S).group(0)
     assert 'role="img"' in chart and "<title" in chart and "style=" not in chart
     assert 'data-month="2026-10" data-percent="33"' in chart
