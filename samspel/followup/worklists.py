@@ -30,6 +30,8 @@ def item_state(due_on: dt.date, today: dt.date) -> str:
 
 def explain(item: DueItem) -> str:
     """The item's explanation in the active language, with its parameters filled in."""
+    if not item.explanation:
+        return ""  # gettext("") is the catalogue's header
     params = item.explanation_params or {}
     message = _(item.explanation)
     # A translation or a stored item with a wrong placeholder must not break the worklist.
