@@ -9,73 +9,74 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext, ngettext
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext, gettext_noop, ngettext
 
 # Titles of due items (programme and law rules name one in their `title` field).
 TITLES = frozenset(
     {
-        N_("Weekly follow-up"),
-        N_("Evaluation of the consultant's support"),
-        N_("Follow-up"),
-        N_("Startup talk"),
-        N_("Child conversation or observation"),
-        N_("Early network meeting"),
-        N_("Transition to adult services"),
-        N_("Ask about the children"),
-        N_("Offer parenting support"),
-        N_("Stop-op team meeting"),
-        N_("Phase time limit"),
-        N_("Sub-goal target date"),
-        N_("Child-professional investigation finished"),
-        N_("Child's plan (barnets plan)"),
-        N_("First follow-up of the measure"),
-        N_("Supervision visit with a talk with the child"),
-        N_("Decision whether to open an investigation"),
-        N_("Investigation finished"),
-        N_("Consideration of the placement (övervägande)"),
-        N_("Care plan revised"),
-        N_("Custody transfer considered"),
+        gettext_noop("Weekly follow-up"),
+        gettext_noop("Evaluation of the consultant's support"),
+        gettext_noop("Follow-up"),
+        gettext_noop("Startup talk"),
+        gettext_noop("Child conversation or observation"),
+        gettext_noop("Early network meeting"),
+        gettext_noop("Transition to adult services"),
+        gettext_noop("Ask about the children"),
+        gettext_noop("Offer parenting support"),
+        gettext_noop("Stop-op team meeting"),
+        gettext_noop("Phase time limit"),
+        gettext_noop("Sub-goal target date"),
+        gettext_noop("Child-professional investigation finished"),
+        gettext_noop("Child's plan (barnets plan)"),
+        gettext_noop("First follow-up of the measure"),
+        gettext_noop("Supervision visit with a talk with the child"),
+        gettext_noop("Decision whether to open an investigation"),
+        gettext_noop("Investigation finished"),
+        gettext_noop("Consideration of the placement (övervägande)"),
+        gettext_noop("Care plan revised"),
+        gettext_noop("Custody transfer considered"),
     }
 )
-PHASE_TITLE = N_("Phase time limit")
-SUBGOAL_TITLE = N_("Sub-goal target date")
+PHASE_TITLE = gettext_noop("Phase time limit")
+SUBGOAL_TITLE = gettext_noop("Sub-goal target date")
 
 # Explanations.
-EVERY_BY_BASIS_LAST = N_(
+EVERY_BY_BASIS_LAST = gettext_noop(
     "Every %(interval)s because the case holds %(paragraph)s; last follow-up held %(last)s"
 )
-EVERY_BY_BASIS_NONE = N_(
+EVERY_BY_BASIS_NONE = gettext_noop(
     "Every %(interval)s because the case holds %(paragraph)s; none held since %(start)s"
 )
-EVERY_LAST = N_("Every %(interval)s (%(activities)s); last held %(last)s")
-EVERY_NONE = N_("Every %(interval)s (%(activities)s); none held since %(start)s")
-LAW_EVERY_LAST = N_("%(law)s: every %(interval)s; last held %(last)s")
-LAW_EVERY_NONE = N_("%(law)s: every %(interval)s from %(anchor)s on %(start)s")
-FIXED = N_("%(first)s after %(anchor)s on %(start)s, then every %(interval)s")
-LAW_FIXED = N_("%(law)s: %(first)s after %(anchor)s on %(start)s, then every %(interval)s")
-WITHIN = N_("Within %(interval)s of %(anchor)s on %(start)s")
-LAW_WITHIN = N_("%(law)s: within %(interval)s of %(anchor)s on %(start)s")
-LAW_AT = N_("%(law)s: at %(anchor)s on %(start)s")
-AGE = N_(
+EVERY_LAST = gettext_noop("Every %(interval)s (%(activities)s); last held %(last)s")
+EVERY_NONE = gettext_noop("Every %(interval)s (%(activities)s); none held since %(start)s")
+LAW_EVERY_LAST = gettext_noop("%(law)s: every %(interval)s; last held %(last)s")
+LAW_EVERY_NONE = gettext_noop("%(law)s: every %(interval)s from %(anchor)s on %(start)s")
+FIXED = gettext_noop("%(first)s after %(anchor)s on %(start)s, then every %(interval)s")
+LAW_FIXED = gettext_noop(
+    "%(law)s: %(first)s after %(anchor)s on %(start)s, then every %(interval)s"
+)
+WITHIN = gettext_noop("Within %(interval)s of %(anchor)s on %(start)s")
+LAW_WITHIN = gettext_noop("%(law)s: within %(interval)s of %(anchor)s on %(start)s")
+LAW_AT = gettext_noop("%(law)s: at %(anchor)s on %(start)s")
+AGE = gettext_noop(
     "The child turns %(age)s on %(birthday)s: start preparing the transition to adult services"
 )
-PHASE = N_("%(phase)s lasts at most %(interval)s; it started %(start)s")
-SUBGOAL = N_("A sub-goal of the %(plan)s has its target date %(target)s")
+PHASE = gettext_noop("%(phase)s lasts at most %(interval)s; it started %(start)s")
+SUBGOAL = gettext_noop("A sub-goal of the %(plan)s has its target date %(target)s")
 
 # What a rule counts from (the `anchor` param).
 ANCHOR_LABELS = {
-    "started_on": N_("the case start"),
-    "referred_on": N_("the referral"),
-    "placement_started_on": N_("the placement"),
-    "investigation_started_on": N_("the investigation's start"),
-    "investigation_finished_on": N_("the investigation's end"),
-    "measure_started_on": N_("the measure's start"),
+    "started_on": gettext_noop("the case start"),
+    "referred_on": gettext_noop("the referral"),
+    "placement_started_on": gettext_noop("the placement"),
+    "investigation_started_on": gettext_noop("the investigation's start"),
+    "investigation_finished_on": gettext_noop("the investigation's end"),
+    "measure_started_on": gettext_noop("the measure's start"),
 }
 
 # The `activities` param of a rule closed by the family's evaluations rather than activities.
 EVALUATION = "evaluation"
-EVALUATION_LABEL = N_("the family's evaluation")
+EVALUATION_LABEL = gettext_noop("the family's evaluation")
 
 DATE_PARAMS = {"last", "start", "birthday", "target"}
 DURATION_PARAMS = {"interval", "first"}
