@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("samspel.web.urls")),
     path("accounts/", include("samspel.accounts.urls")),
     path("audit/", include("samspel.audit.urls")),
+    path("organisation/programmes/", include("samspel.programmes.urls")),
     path("organisation/", include("samspel.organisations.urls")),
     path("cases/", include("samspel.cases.urls")),
     path("families/", include("samspel.families.urls")),

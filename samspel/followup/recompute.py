@@ -34,6 +34,7 @@ from samspel.cases.models import Case, CaseGrant, CaseStatus
 from samspel.followup import engine
 from samspel.followup.models import DueItem, FollowUpPeriod
 from samspel.plans.models import Plan, SubGoal
+from samspel.programmes.models import engine_programmes
 
 DUE_ITEM_FIELDS = [
     "title",
@@ -73,6 +74,8 @@ class _Loaded:
     writers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     items: dict[int, dict[str, DueItem]] = field(default_factory=lambda: defaultdict(dict))
     periods: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
+    # (organisation, case programme key) → (built-in programme the engine runs, overrides)
+    programmes: dict[tuple[int, str], tuple[str, dict]] = field(default_factory=dict)
 
 
 def _load(case_ids: Sequence[int]) -> _Loaded:
@@ -96,6 +99,8 @@ def _load(case_ids: Sequence[int]) -> _Loaded:
     rows = periods.values_list("case_id", "rule", "due_on", "held_on", "team_id", "programme")
     for row in rows:
         loaded.periods[row[0]].append(row[1:])
+    organisations = Case.objects.filter(pk__in=case_ids).values("organisation_id")
+    loaded.programmes = engine_programmes(organisations)
     return loaded
 
 
@@ -122,7 +127,7 @@ def _case_team_size(case: Case, writers: set[int]) -> int:
 def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> engine.CaseFacts:
     return engine.CaseFacts(
         today=today,
-        programme=case.programme,
+        programme=engine_programme(case, loaded),
         jurisdiction=jurisdiction,
         legal_basis=tuple(case.legal_basis or ()),
         started_on=case.activated_on or case.referred_on,
@@ -139,14 +144,21 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
         asked_about_children_on=case.asked_about_children_on,
         parenting_support_offered_on=case.parenting_support_offered_on,
         team_size=_case_team_size(case, loaded.writers[case.pk]),
-        overrides=organisation_overrides(case),
+        overrides=organisation_overrides(case, loaded),
     )
 
 
-def organisation_overrides(case: Case) -> dict[str, object]:
-    """The organisation's values for unlocked programme settings. Organisations cannot adjust
-    programmes yet, so this is empty; the programme settings UI fills it in."""
-    return {}
+def organisation_overrides(case: Case, loaded: _Loaded | None = None) -> dict[str, object]:
+    """The organisation's values for the unlocked settings of the case's programme (set on the
+    programme settings page; loaded once per batch in `_load`)."""
+    loaded = loaded or _Loaded(programmes=engine_programmes([case.organisation_id]))
+    return loaded.programmes.get((case.organisation_id, case.programme), ("", {}))[1]
+
+
+def engine_programme(case: Case, loaded: _Loaded) -> str:
+    """The built-in programme the engine runs: an organisation's own programme runs the one it
+    is based on, with its own values."""
+    return loaded.programmes.get((case.organisation_id, case.programme), (case.programme,))[0]
 
 
 def _jurisdiction(case: Case) -> str:
