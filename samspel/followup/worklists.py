@@ -8,11 +8,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
-from django.utils.translation import gettext as _
 
 from samspel.accounts.models import User
 from samspel.cases.models import CaseStatus
 from samspel.followup.engine import DUE_SOON, DUE_SOON_DAYS, OVERDUE, UPCOMING, Period
+from samspel.followup.messages import describe
 from samspel.followup.models import DueItem, FollowUpPeriod
 from samspel.organisations.models import Team
 
@@ -29,18 +29,11 @@ def item_state(due_on: dt.date, today: dt.date) -> str:
 
 
 def explain(item: DueItem) -> str:
-    """The item's explanation in the active language, with its parameters filled in."""
+    """The item's explanation in the active language, its dates and durations localised
+    (messages.describe, as on the case page); never fails on a bad translation or param."""
     if not item.explanation:
         return ""  # gettext("") is the catalogue's header
-    params = item.explanation_params or {}
-    message = _(item.explanation)
-    # A translation or a stored item with a wrong placeholder must not break the worklist.
-    for text in (message, item.explanation):
-        try:
-            return text % params
-        except (KeyError, ValueError, TypeError):
-            continue
-    return message
+    return describe(item.explanation, item.explanation_params or {})
 
 
 def worker_items(user) -> QuerySet[DueItem]:

@@ -136,3 +136,16 @@ def test_empty_groups_say_so(login, personas, case, offset):
         due_item(case, days(offset))
         page = login(personas["worker"]).get(URL).content.decode()
     assert page.count("Nothing") == 2
+
+
+@time_machine.travel(NOW, tick=False)
+def test_dates_and_durations_in_the_explanation_are_localised(login, personas, case):
+    due_item(
+        case,
+        days(1),
+        explanation="Every %(interval)s because the case holds %(paragraph)s; "
+        "last follow-up held %(last)s",
+        explanation_params={"interval": "6 weeks", "paragraph": "§50", "last": "2026-03-03"},
+    )
+    page = login(personas["worker"]).get(URL).content.decode()
+    assert "Every 6 weeks because the case holds §50; last follow-up held March 3, 2026" in page
