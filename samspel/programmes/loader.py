@@ -284,7 +284,7 @@ def parse_programme(data: dict, source: str) -> Programme:
 
 
 def _rules(data: dict, source: str, jurisdiction: str) -> tuple[Rule, ...]:
-    rules = []
+    rules: list[Rule] = []
     for index, item in enumerate(_optional(data, "rules", source, list, [])):
         item = _deadline_from_within(_typed(item, "rules", source, dict))
         rule = parse_rule(item, f"{source}: rules[{index}]", jurisdiction)

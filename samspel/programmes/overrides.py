@@ -79,7 +79,8 @@ def _rule(rule: Rule, field: str, value: Any, where: str) -> Rule:
         return replace(
             rule, within=changed, deadlines=(replace(rule.deadlines[0], within=changed),)
         )
-    return replace(rule, **{field: changed})
+    changes: dict[str, Any] = {field: changed}
+    return replace(rule, **changes)
 
 
 def _phase(programme: Programme, rest: str, value: Any, where: str) -> Programme:
@@ -87,7 +88,8 @@ def _phase(programme: Programme, rest: str, value: Any, where: str) -> Programme
     phase = programme.phase(key)
     if phase is None or field not in ("max_length", "min_length"):
         raise ProgrammeError(f"{where}: no such setting")
-    changed = replace(phase, **{field: _duration(getattr(phase, field), value, where)})
+    changes: dict[str, Any] = {field: _duration(getattr(phase, field), value, where)}
+    changed = replace(phase, **changes)
     phases = tuple(changed if p is phase else p for p in programme.phases)
     return replace(programme, phases=phases)
 
@@ -100,7 +102,8 @@ def _time_band(programme: Programme, field: str, value: Any, where: str) -> Prog
         raise LockedValue(f"{where}: the value is locked by the working model")
     if not isinstance(value, int) or isinstance(value, bool) or value < 0:
         raise ProgrammeError(f"{where}: the value must be a whole number of hours")
-    changed = replace(band, **{field: value})
+    changes: dict[str, Any] = {field: value}
+    changed = replace(band, **changes)
     if changed.min_hours > changed.max_hours:
         raise ProgrammeError(f"{where}: the band's minimum must not exceed its maximum")
     return replace(programme, time_band=changed)

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samspel.followup.engine import OVERDUE, CaseFacts, HeldActivity, due_items, follow_up_periods
-from samspel.programmes.definitions import Duration
+from samspel.programmes.definitions import Duration, add_months
 from samspel.programmes.loader import ACTIVITY_KINDS, law, programme, programmes
 
 DAY0 = dt.date(2020, 1, 1)
@@ -41,7 +41,7 @@ def case_facts(draw, programme_key=None, jurisdiction=None):
         investigation_finished_on=draw(optional_dates),
         measure_started_on=draw(optional_dates),
         child_birth_dates=tuple(
-            draw(st.lists(dates.map(lambda d: d.replace(year=d.year - 17)), max_size=2))
+            draw(st.lists(dates.map(lambda d: add_months(d, -17 * 12)), max_size=2))
         ),
         asked_about_children_on=draw(optional_dates),
         evaluated_on=tuple(draw(st.lists(dates, max_size=3))),
