@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from samspel.catalogues.loader import catalogue
 from samspel.followup.messages import ANCHOR_LABELS, duration_text
@@ -29,34 +29,34 @@ HOURS = "hours"
 PLACE = "place"
 
 CLASS_LABELS = {
-    "child_professional": N_("a child-professional investigation or measure"),
-    "compensation": N_("compensation or support measures"),
-    "supplementary": N_("supplementary measures"),
-    "support": N_("support measures"),
-    "placement": N_("a placement"),
-    "investigation": N_("an investigation"),
+    "child_professional": gettext_noop("a child-professional investigation or measure"),
+    "compensation": gettext_noop("compensation or support measures"),
+    "supplementary": gettext_noop("supplementary measures"),
+    "support": gettext_noop("support measures"),
+    "placement": gettext_noop("a placement"),
+    "investigation": gettext_noop("an investigation"),
 }
 FACT_LABELS = {
-    "asked_about_children_on": N_("the adult has been asked about their children"),
-    "parenting_support_offered_on": N_("parenting support has been offered"),
-    "investigation_started_on": N_("the investigation has started"),
-    "investigation_finished_on": N_("the investigation is finished"),
-    "evaluated_on": N_("the family has evaluated the support"),
+    "asked_about_children_on": gettext_noop("the adult has been asked about their children"),
+    "parenting_support_offered_on": gettext_noop("parenting support has been offered"),
+    "investigation_started_on": gettext_noop("the investigation has started"),
+    "investigation_finished_on": gettext_noop("the investigation is finished"),
+    "evaluated_on": gettext_noop("the family has evaluated the support"),
 }
 PLAN_LABELS = {
-    "care_plan": N_("a care plan (vårdplan)"),
-    "implementation_plan": N_("an implementation plan (genomförandeplan)"),
-    "child_plan": N_("a child's plan (barnets plan / handleplan)"),
+    "care_plan": gettext_noop("a care plan (vårdplan)"),
+    "implementation_plan": gettext_noop("an implementation plan (genomförandeplan)"),
+    "child_plan": gettext_noop("a child's plan (barnets plan / handleplan)"),
 }
 FEATURE_LABELS = {
-    "one-navigator": N_("One family navigator (familjeombud) per family"),
-    "reminders": N_("Reminders of all the family's appointments"),
-    "improvement-suggestions": N_("Improvement suggestions, from proposed to adopted"),
-    "contact-visits": N_("Safe contact visits, with the child's own rating"),
-    "structured-handover": N_("A structured handover when staff change"),
-    "network-persons": N_("The private network takes part"),
-    "buddy-pairs": N_("Buddy pairs (makkerskaber) on complex cases"),
-    "caseload-reference": N_("Caseload per worker against the organisation's reference"),
+    "one-navigator": gettext_noop("One family navigator (familjeombud) per family"),
+    "reminders": gettext_noop("Reminders of all the family's appointments"),
+    "improvement-suggestions": gettext_noop("Improvement suggestions, from proposed to adopted"),
+    "contact-visits": gettext_noop("Safe contact visits, with the child's own rating"),
+    "structured-handover": gettext_noop("A structured handover when staff change"),
+    "network-persons": gettext_noop("The private network takes part"),
+    "buddy-pairs": gettext_noop("Buddy pairs (makkerskaber) on complex cases"),
+    "caseload-reference": gettext_noop("Caseload per worker against the organisation's reference"),
 }
 
 
