@@ -14,6 +14,8 @@ from samspel.accounts.models import Role, User
 from samspel.cases.models import Case, CaseStatus
 from samspel.cases.numbering import next_case_number
 from samspel.families.models import Family, Person, PersonRole
+from samspel.followup.demo import add_demo_activities, recompute_demo
+from samspel.followup.recompute import deferred
 from samspel.organisations import programmes
 from samspel.organisations.models import Jurisdiction, Membership, Organisation, Team
 
@@ -88,7 +90,9 @@ def build_demo() -> list[str]:
         _personas(organisation, teams, language)
         _colleagues(organisation, teams, faker, language)
         _families(organisation, faker)
-        _cases(organisation)
+        with deferred():  # the demo plans save each case many times: recompute once
+            _cases(organisation)
+        recompute_demo(organisation)
         summary.append(
             f"{organisation.name}: {organisation.teams.count()} teams, "
             f"{organisation.users.count()} users, {organisation.families.count()} families, "
@@ -233,6 +237,7 @@ def _cases(organisation: Organisation) -> None:
     teams = list(organisation.teams.order_by("name"))
     today = timezone.localdate()
     families = organisation.families.filter(cases__isnull=True).order_by("name")
+    new_cases = []
     for index, family in enumerate(families):
         team = _team_for(organisation, teams, index)
         workers = list(team.members.filter(role=Role.WORKER).order_by("username")) or list(
@@ -259,6 +264,8 @@ def _cases(organisation: Organisation) -> None:
         )
         case.focus_children.set(family.persons.filter(role=PersonRole.CHILD))
         _case_records(case)
+        new_cases.append(case)
+    add_demo_activities(new_cases)
 
 
 def _team_for(organisation, teams, index):

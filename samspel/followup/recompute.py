@@ -17,13 +17,16 @@ and its focus children, a plan and its revision), and a signal per row would rec
 
 The reads are a fixed handful of queries per case (or per batch of cases, see
 `recompute_cases`), whatever the number of activities; writes touch only what changed.
+Bulk work that saves the same case many times wraps itself in `deferred()` to recompute once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -43,6 +46,7 @@ DUE_ITEM_FIELDS = [
     "source",
     "explanation",
     "explanation_params",
+    "organisation_id",
     "responsible_id",
     "buddy_id",
     "team_id",
@@ -216,6 +220,7 @@ def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, DueItem]:
             source=item.source,
             explanation=item.explanation.message,
             explanation_params=dict(item.explanation.params),
+            organisation_id=case.organisation_id,
             responsible_id=case.responsible_id,
             buddy_id=case.buddy_id,
             team_id=case.team_id,
@@ -254,7 +259,27 @@ def _store_periods(case: Case, facts: engine.CaseFacts, existing: list[tuple]) -
 def recompute_case(case: Case, today: dt.date | None = None) -> Change:
     """Replace the case's stored due items and periods with the engine's. Call it inside the
     transaction of the change that made it necessary."""
+    pending = _deferred.get()
+    if pending is not None:
+        pending[case.pk] = case
+        return Change()
     return recompute_cases([case], today)[case.pk]
+
+
+_deferred: ContextVar[dict[int, Case] | None] = ContextVar("deferred_recompute", default=None)
+
+
+@contextmanager
+def deferred() -> Iterator[None]:
+    """Inside the block `recompute_case` only notes the case; each noted case is recomputed
+    once when the block ends. For bulk work (the demo, imports) that saves a case many times."""
+    pending: dict[int, Case] = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    recompute_cases(pending.values())
 
 
 def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict[int, Change]:
@@ -266,8 +291,5 @@ def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict
     with transaction.atomic():
         for case in cases:
             facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case))
-            try:
-                changes[case.pk] = _store(case, facts, loaded)
-            except NotImplementedError:  # TEMPORARY: until the engine lands
-                changes[case.pk] = Change()
+            changes[case.pk] = _store(case, facts, loaded)
     return changes

@@ -1,0 +1,49 @@
+"""The demo world's follow-up history: held activities, due items in every state for the demo
+worker, compliance with both on-time and late periods; seeding twice changes nothing."""
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+from django.utils import timezone
+
+from samspel.accounts.models import User
+from samspel.activities.models import Activity, ActivityStatus
+from samspel.demo.builder import build_demo
+from samspel.followup.models import DueItem, FollowUpPeriod
+from samspel.followup.worklists import item_state
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    build_demo()
+
+
+def _snapshot():
+    return (
+        sorted(Activity.objects.values_list("case_id", "kind", "held_on")),
+        sorted(DueItem.objects.values_list("case_id", "rule", "due_on")),
+        FollowUpPeriod.objects.count(),
+    )
+
+
+def test_the_demo_has_a_follow_up_history(demo):
+    today = timezone.localdate()
+    held = Activity.objects.filter(status=ActivityStatus.HELD)
+    assert held.count() > 300
+    assert not held.filter(held_on__gt=today).exists()
+    worker = User.objects.get(username="worker")
+    states = Counter(
+        item_state(item.due_on, today) for item in DueItem.objects.filter(responsible_id=worker.pk)
+    )
+    assert states["overdue"] > 0 and states["upcoming"] > 0
+    past = FollowUpPeriod.objects.filter(due_on__lt=today, due_on__gte=today - dt.timedelta(365))
+    on_time = [p.held_on is not None and p.held_on <= p.due_on for p in past]
+    assert on_time.count(True) > on_time.count(False) > 0
+
+
+def test_seeding_again_changes_nothing(demo):
+    before = _snapshot()
+    build_demo()
+    assert _snapshot() == before
