@@ -29,6 +29,8 @@ PROBLEMS = [
 ]
 LOCKED = _("%(setting)s is locked by the working model and cannot be changed.")
 RESERVED_KEYS = {"new"}
+# slugify drops letters it cannot fold to ASCII; Nordic ones get their usual spelling first.
+NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o"})
 
 
 def problem_text(error: ProgrammeError) -> str:
@@ -181,7 +183,7 @@ class OwnProgrammeForm(forms.Form):
 
     def clean_name(self) -> str:
         name = " ".join(self.cleaned_data["name"].split())
-        key = slugify(name)[:40].strip("-")
+        key = slugify(name.lower().translate(NORDIC))[:40].strip("-")
         if not key:
             raise forms.ValidationError(_("Give the programme a name with letters or digits."))
         own = OrganisationProgramme.objects.filter(organisation=self.organisation)
