@@ -17,6 +17,7 @@ class DueItem(models.Model):
     explanation = models.CharField(max_length=300)  # English message id
     explanation_params = models.JSONField(default=dict)
     # Copied from the case so that worklists need no join to filter.
+    organisation_id = models.BigIntegerField()
     responsible_id = models.BigIntegerField(db_index=False)
     buddy_id = models.BigIntegerField(null=True)
     team_id = models.BigIntegerField()

@@ -40,7 +40,7 @@ def worker_items(user) -> QuerySet[DueItem]:
     """Open items of the cases the user is responsible or buddy for, earliest due first."""
     return (
         DueItem.objects.filter(Q(responsible_id=user.pk) | Q(buddy_id=user.pk))
-        .filter(case__organisation_id=user.organisation_id)
+        .filter(organisation_id=user.organisation_id)
         .select_related("case__family")
         .order_by("due_on", "id")
     )
@@ -116,7 +116,7 @@ def due_summary(user, today: dt.date) -> dict[str, int]:
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     return (
         DueItem.objects.filter(Q(responsible_id=user.pk) | Q(buddy_id=user.pk))
-        .filter(case__organisation_id=user.organisation_id)
+        .filter(organisation_id=user.organisation_id)
         .aggregate(
             overdue=Count("id", filter=Q(due_on__lt=today)),
             due_soon=Count("id", filter=Q(due_on__gte=today, due_on__lte=soon)),

@@ -23,6 +23,7 @@ def due_item(case: Case, due_on: dt.date, rule: str = "fifa:follow-up", **extra)
         case=case,
         rule=rule,
         due_on=due_on,
+        organisation_id=case.organisation_id,
         responsible_id=case.responsible_id,
         buddy_id=case.buddy_id,
         team_id=case.team_id,

@@ -74,6 +74,9 @@ class Command(BaseCommand):
         today = timezone.localdate()
         if not options["reuse"]:
             self._generate(options["cases"], options["activities"], rng, today)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")  # fresh planner statistics, as autovacuum keeps them
         self._measure(options["samples"], rng, today)
 
     # Generation -------------------------------------------------------------------------
