@@ -64,9 +64,7 @@ def record_held(request: HttpRequest, case_id) -> HttpResponse:
     if not form.is_valid():
         return render(request, "followup/held_activity_form.html", {"case": case, "form": form})
     activity = _save_held(request, case, **{name: form.cleaned_data[name] for name in form.fields})
-    messages.success(
-        request, _("%(kind)s on %(date)s is recorded.") % _kind_and_date(activity)
-    )
+    messages.success(request, _("%(kind)s on %(date)s is recorded.") % _kind_and_date(activity))
     return _back(case)
 
 

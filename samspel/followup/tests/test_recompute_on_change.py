@@ -1,0 +1,102 @@
+"""The real engine behind the changes that trigger a recompute: editing the legal basis,
+changing the status and recording a held follow-up (Sammen om familien, DOMAIN.md §3.2)."""
+
+import datetime as dt
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from samspel.cases.models import Case, CaseStatus
+from samspel.followup.models import DueItem
+from samspel.followup.recompute import recompute_case
+
+NOW = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)
+RULE = "sammen-om-familien:follow-up"
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(NOW, tick=False):
+        yield
+
+
+@pytest.fixture
+def danish_case(case, team):
+    """The shared case, moved to a Danish organisation running Sammen om familien."""
+    organisation = case.organisation
+    organisation.jurisdiction = "DK"
+    organisation.save()
+    team.programme = "sammen-om-familien"
+    team.save()
+    Case.objects.filter(pk=case.pk).update(
+        programme="sammen-om-familien",
+        legal_basis=["SEL §41", "SEL §42"],
+        status=CaseStatus.ACTIVE,
+        referred_on=dt.date(2026, 1, 2),
+        activated_on=dt.date(2026, 1, 5),
+    )
+    case.refresh_from_db()
+    recompute_case(case)
+    return case
+
+
+def follow_up(case):
+    return DueItem.objects.get(case=case, rule=RULE)
+
+
+def _edit(client, case, legal_basis):
+    data = {
+        "focus_children": [p.pk for p in case.focus_children.all()],
+        "programme": case.programme,
+        "legal_basis": legal_basis,
+        "team": case.team_id,
+        "responsible": case.responsible_id,
+        "buddy": case.buddy_id,
+        "referred_on": case.referred_on.isoformat(),
+    }
+    return client.post(reverse("cases:edit", args=[case.public_id]), data)
+
+
+def test_compensation_measures_are_followed_up_every_three_months(danish_case):
+    item = follow_up(danish_case)
+    assert item.due_on == dt.date(2026, 4, 5)
+    assert item.explanation_params  # the reason names the paragraphs and the cadence
+
+
+def test_adding_section_50_shortens_the_cadence_to_six_weeks(login, personas, danish_case):
+    response = _edit(login(personas["worker"]), danish_case, ["SEL §41", "SEL §50"])
+    assert response.status_code == 302
+    assert follow_up(danish_case).due_on == dt.date(2026, 1, 5) + dt.timedelta(weeks=6)
+
+
+def test_the_new_numbering_gives_the_same_cadence(login, personas, danish_case):
+    _edit(login(personas["worker"]), danish_case, ["BL §86", "BL §20"])
+    assert follow_up(danish_case).due_on == dt.date(2026, 2, 16)
+
+
+def test_a_held_follow_up_moves_the_item(login, personas, danish_case):
+    url = reverse("followup:record_held", kwargs={"case_id": danish_case.public_id})
+    data = {
+        "held-kind": "follow_up_meeting",
+        "held-context": "home",
+        "held-held_on": "2026-03-02",
+        "held-minutes": "75",
+    }
+    assert login(personas["worker"]).post(url, data).status_code == 302
+    item = follow_up(danish_case)
+    assert item.counts_from == dt.date(2026, 3, 2) and item.due_on == dt.date(2026, 6, 2)
+    page = login(personas["worker"]).get(reverse("cases:detail", args=[danish_case.public_id]))
+    html = page.content.decode()
+    assert (
+        '<time datetime="2026-06-02">' in html and "Every 3 months because the case holds" in html
+    )
+
+
+def test_closing_the_case_clears_its_items(login, personas, danish_case):
+    client = login(personas["worker"])
+    url = reverse("cases:status", args=[danish_case.public_id])
+    client.post(url, {"status": CaseStatus.CLOSING, "on": "2026-03-01"})
+    assert DueItem.objects.filter(case=danish_case).exists()
+    client.post(url, {"status": CaseStatus.CLOSED, "on": "2026-03-09"})
+    assert not DueItem.objects.filter(case=danish_case).exists()
