@@ -88,6 +88,7 @@ def _load(case_ids: Sequence[int]) -> _Loaded:
         case_id__in=case_ids, status=ActivityStatus.HELD, held_on__isnull=False
     ).values_list("case_id", "kind", "held_on", "context")
     for case_id, kind, held_on, context in held.order_by("held_on", "id"):
+        assert held_on is not None  # filtered above
         loaded.held[case_id].append(engine.HeldActivity(kind, held_on, context))
     _load_plans(case_ids, loaded)
     children = Case.focus_children.through.objects.filter(case_id__in=case_ids)
@@ -103,7 +104,7 @@ def _load(case_ids: Sequence[int]) -> _Loaded:
     rows = periods.values_list("case_id", "rule", "due_on", "held_on", "team_id", "programme")
     for row in rows:
         loaded.periods[row[0]].append(row[1:])
-    organisations = Case.objects.filter(pk__in=case_ids).values("organisation_id")
+    organisations = Case.objects.filter(pk__in=case_ids).values_list("organisation_id", flat=True)
     loaded.programmes = engine_programmes(organisations)
     return loaded
 
