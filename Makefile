@@ -10,7 +10,9 @@ PYTEST_ARGS ?= -n 2
 # Domain modules checked with mypy + django-stubs.
 TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \
 	samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py \
-	samspel/plans/rules.py samspel/plans/versioning.py
+	samspel/plans/rules.py samspel/plans/versioning.py samspel/followup/engine.py \
+	samspel/followup/phases.py samspel/followup/recompute.py samspel/followup/compliance.py \
+	samspel/followup/worklists.py samspel/programmes/loader.py samspel/programmes/overrides.py
 
 .PHONY: run test setup syslibs lint format messages makemessages chromium clean
 
