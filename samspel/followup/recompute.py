@@ -82,8 +82,9 @@ class _Loaded:
     programmes: dict[tuple[int, str], tuple[str, dict]] = field(default_factory=dict)
 
 
-def _load(case_ids: Sequence[int]) -> _Loaded:
+def _load(cases: Sequence[Case]) -> _Loaded:
     loaded = _Loaded()
+    case_ids = [case.pk for case in cases]
     held = Activity.objects.filter(
         case_id__in=case_ids, status=ActivityStatus.HELD, held_on__isnull=False
     ).values_list("case_id", "kind", "held_on", "context")
@@ -104,8 +105,7 @@ def _load(case_ids: Sequence[int]) -> _Loaded:
     rows = periods.values_list("case_id", "rule", "due_on", "held_on", "team_id", "programme")
     for row in rows:
         loaded.periods[row[0]].append(row[1:])
-    organisations = Case.objects.filter(pk__in=case_ids).values_list("organisation_id", flat=True)
-    loaded.programmes = engine_programmes(organisations)
+    loaded.programmes = engine_programmes({case.organisation_id for case in cases})
     return loaded
 
 
@@ -173,7 +173,7 @@ def _jurisdiction(case: Case) -> str:
 def facts_for_case(case: Case, today: dt.date | None = None) -> engine.CaseFacts:
     """The engine's view of one case on `today` (default: the local date)."""
     today = today or timezone.localdate()
-    return _facts(case, today, _load([case.pk]), _jurisdiction(case))
+    return _facts(case, today, _load([case]), _jurisdiction(case))
 
 
 def _as_of(case: Case, today: dt.date) -> dt.date:
@@ -287,7 +287,7 @@ def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict
     """Recompute a batch of cases with one set of reads for the whole batch."""
     cases = list(cases)
     today = today or timezone.localdate()
-    loaded = _load([case.pk for case in cases])
+    loaded = _load(cases)
     changes = {}
     with transaction.atomic():
         for case in cases:
