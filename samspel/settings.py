@@ -124,9 +124,13 @@ TEMPLATES = [
     },
 ]
 
+# The embedded default keeps its SQLite file in var/ (git-ignored, made on first use).
+VAR_DIR = BASE_DIR / "var"
+if "DATABASE_URL" not in os.environ:
+    VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'var' / 'samspel.sqlite3'}"),
+        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'samspel.sqlite3'}"),
         conn_max_age=envint("DATABASE_CONN_MAX_AGE", 0),
     )
 }

@@ -126,3 +126,31 @@ def test_responses_carry_a_strict_content_security_policy(client, db):
     assert "frame-ancestors 'none'" in policy
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_embedded_database_folder_is_made_on_a_fresh_clone(tmp_path):
+    """A fresh clone has no var/ folder; the default SQLite database must still open."""
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    clone = tmp_path / "clone"
+    shutil.copytree(root / "samspel", clone / "samspel", ignore=shutil.ignore_patterns("tests"))
+    shutil.copy(root / "manage.py", clone / "manage.py")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SAMSPEL_ENV")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.db import connection; connection.ensure_connection()",
+        ],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (clone / "var" / "samspel.sqlite3").exists()
