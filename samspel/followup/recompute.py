@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from samspel.activities.models import Activity, ActivityStatus
@@ -83,42 +83,100 @@ class _Loaded:
 
 
 def _load(cases: Sequence[Case]) -> _Loaded:
+    """Read everything the engine needs for a batch of cases in three queries: the facts in
+    one UNION (see `_facts_sql`), the stored due items, and the organisations' programmes."""
     loaded = _Loaded()
     case_ids = [case.pk for case in cases]
-    held = Activity.objects.filter(
-        case_id__in=case_ids, status=ActivityStatus.HELD, held_on__isnull=False
-    ).values_list("case_id", "kind", "held_on", "context")
-    for case_id, kind, held_on, context in held.order_by("held_on", "id"):
-        assert held_on is not None  # filtered above
-        loaded.held[case_id].append(engine.HeldActivity(kind, held_on, context))
-    _load_plans(case_ids, loaded)
-    children = Case.focus_children.through.objects.filter(case_id__in=case_ids)
-    for case_id, birth_date in children.values_list("case_id", "person__birth_date"):
-        if birth_date is not None:
-            loaded.births[case_id].append(birth_date)
-    grants = CaseGrant.objects.filter(case_id__in=case_ids, can_write=True)
-    for case_id, user_id in grants.values_list("case_id", "user_id"):
-        loaded.writers[case_id].add(user_id)
+    if not case_ids:
+        return loaded
+    sql, params = _facts_sql(case_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    _sort_facts(rows, loaded)
     for item in DueItem.objects.filter(case_id__in=case_ids):
         loaded.items[item.case_id][item.rule] = item
-    periods = FollowUpPeriod.objects.filter(case_id__in=case_ids)
-    rows = periods.values_list("case_id", "rule", "due_on", "held_on", "team_id", "programme")
-    for row in rows:
-        loaded.periods[row[0]].append(row[1:])
     loaded.programmes = engine_programmes({case.organisation_id for case in cases})
     return loaded
 
 
-def _load_plans(case_ids: Sequence[int], loaded: _Loaded) -> None:
-    plans = list(
-        Plan.objects.filter(case_id__in=case_ids).values_list("id", "case_id", "kind", "starts_on")
+_NULL_TEXT = "CAST(NULL AS VARCHAR(80))"
+_NULL_DATE = "CAST(NULL AS DATE)"
+_NULL_ID = "CAST(NULL AS BIGINT)"
+
+
+def _facts_sql(case_ids: Sequence[int]) -> tuple[str, list]:
+    """One statement, one row per fact: (tag, case, text, date, text, id, date, text).
+    Plain SQL that PostgreSQL and SQLite both run; the per-change recompute is benchmarked
+    (docs/benchmark.md) and a query per kind of fact cost more than the engine itself."""
+    marks = ", ".join(["%s"] * len(case_ids))
+    activity, plan = Activity._meta.db_table, Plan._meta.db_table
+    goal, sub_goal = (
+        SubGoal._meta.get_field("goal").related_model._meta.db_table,
+        SubGoal._meta.db_table,
     )
+    focus = Case.focus_children.through._meta.db_table
+    person = Case.focus_children.field.related_model._meta.db_table
+    grant, period = CaseGrant._meta.db_table, FollowUpPeriod._meta.db_table
+    branches = [
+        f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {_NULL_DATE}, {_NULL_TEXT} "
+        f"FROM {activity} a WHERE a.case_id IN ({marks}) AND a.status = %s "
+        "AND a.held_on IS NOT NULL",
+        f"SELECT 'p', p.case_id, p.kind, p.starts_on, {_NULL_TEXT}, p.id, {_NULL_DATE}, "
+        f"{_NULL_TEXT} FROM {plan} p WHERE p.case_id IN ({marks})",
+        f"SELECT 's', p.case_id, {_NULL_TEXT}, s.target_date, {_NULL_TEXT}, p.id, {_NULL_DATE}, "
+        f"{_NULL_TEXT} FROM {sub_goal} s JOIN {goal} g ON g.id = s.goal_id "
+        f"JOIN {plan} p ON p.id = g.plan_id WHERE p.case_id IN ({marks})",
+        f"SELECT 'b', f.case_id, {_NULL_TEXT}, x.birth_date, {_NULL_TEXT}, {_NULL_ID}, "
+        f"{_NULL_DATE}, {_NULL_TEXT} FROM {focus} f JOIN {person} x ON x.id = f.person_id "
+        f"WHERE f.case_id IN ({marks})",
+        f"SELECT 'g', c.case_id, {_NULL_TEXT}, {_NULL_DATE}, {_NULL_TEXT}, c.user_id, "
+        f"{_NULL_DATE}, {_NULL_TEXT} FROM {grant} c WHERE c.case_id IN ({marks}) "
+        "AND c.can_write = %s",
+        f"SELECT 'f', r.case_id, r.rule, r.due_on, r.programme, r.team_id, r.held_on, "
+        f"{_NULL_TEXT} FROM {period} r WHERE r.case_id IN ({marks})",
+    ]
+    ids = list(case_ids)
+    params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids]
+    return " UNION ALL ".join(branches), params
+
+
+def _as_date(value) -> dt.date:
+    """SQLite returns dates of a UNION as text."""
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _maybe_date(value) -> dt.date | None:
+    return None if value is None else _as_date(value)
+
+
+def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
+    held: dict[int, list[tuple]] = defaultdict(list)
+    plans: list[tuple] = []
     targets: dict[int, list[dt.date]] = defaultdict(list)
-    if plans:
-        sub_goals = SubGoal.objects.filter(goal__plan_id__in=[p[0] for p in plans])
-        for plan_id, target in sub_goals.values_list("goal__plan_id", "target_date"):
-            targets[plan_id].append(target)
-    for plan_id, case_id, kind, starts_on in plans:
+    for tag, case_id, text, day, other, number, second_day, _unused in rows:
+        if tag == "h":
+            held[case_id].append((_as_date(day), number, text, other or ""))
+        elif tag == "p":
+            plans.append((number, case_id, text, _as_date(day)))
+        elif tag == "s":
+            targets[number].append(_as_date(day))
+        elif tag == "b" and day is not None:
+            loaded.births[case_id].append(_as_date(day))
+        elif tag == "g":
+            loaded.writers[case_id].add(number)
+        elif tag == "f":
+            loaded.periods[case_id].append(
+                (text, _as_date(day), _maybe_date(second_day), number, other)
+            )
+    for case_id, activities in held.items():
+        loaded.held[case_id] = [
+            engine.HeldActivity(kind, held_on, context)
+            for held_on, _id, kind, context in sorted(activities, key=lambda a: (a[0], a[1]))
+        ]
+    for plan_id, case_id, kind, starts_on in sorted(plans):
         dates = tuple(sorted(targets[plan_id]))
         loaded.plans[case_id].append(engine.PlanFact(kind, starts_on, len(dates), dates))
 
