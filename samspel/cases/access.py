@@ -37,25 +37,47 @@ def cases_for_user(user) -> QuerySet[Case]:
     )
 
 
-def can_write_case(user, case: Case) -> bool:
+ON_CASE = "on_case"  # responsible, buddy or leader of the case's team
+WRITE_GRANT = "write_grant"
+READ_GRANT = "read_grant"
+EMERGENCY = "emergency"
+NO_RELATION = ""
+
+
+def case_relation(user, case: Case) -> str:
+    """How the user reaches the case; worked out once per user and case object."""
+    known = case.__dict__.setdefault("_samspel_relations", {})
+    if user.pk not in known:
+        known[user.pk] = _relation(user, case)
+    return known[user.pk]
+
+
+def _relation(user, case: Case) -> str:
     if user.pk in (case.responsible_id, case.buddy_id):
-        return True
+        return ON_CASE
     if Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists():
-        return True
-    return CaseGrant.objects.filter(case=case, user=user, can_write=True).exists()
+        return ON_CASE
+    grant = CaseGrant.objects.filter(case=case, user=user).values_list("can_write", flat=True)
+    can_write = grant.first()
+    if can_write is not None:
+        return WRITE_GRANT if can_write else READ_GRANT
+    emergency = EmergencyAccess.objects.filter(case=case, user=user, expires_at__gt=timezone.now())
+    return EMERGENCY if emergency.exists() else NO_RELATION
+
+
+def can_write_case(user, case: Case) -> bool:
+    return case_relation(user, case) in (ON_CASE, WRITE_GRANT)
 
 
 def is_emergency_only(user, case: Case) -> bool:
     """True when the user reads the case only through emergency access (shown as a flag)."""
-    if case.responsible_id == user.pk or case.buddy_id == user.pk:
-        return False
-    if Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists():
-        return False
-    if CaseGrant.objects.filter(case=case, user=user).exists():
-        return False
-    return EmergencyAccess.objects.filter(
-        case=case, user=user, expires_at__gt=timezone.now()
-    ).exists()
+    return case_relation(user, case) == EMERGENCY
+
+
+def require_case_worker(user) -> None:
+    """Family and case work is for workers and team leaders of an organisation: 404 otherwise."""
+    if user.is_auditor or user.is_org_admin or user.organisation_id is None:
+        raise Http404
 
 
 def _audit_once(request: HttpRequest, action: str, case: Case) -> None:
@@ -70,14 +92,18 @@ def _audit_once(request: HttpRequest, action: str, case: Case) -> None:
     record(request, action, case, **extra)
 
 
-def get_case_for_user(request: HttpRequest, public_id) -> Case:
-    """The case for reading, or 404. Leaves one 'view' audit event per request."""
+def _visible_case(request: HttpRequest, public_id) -> Case:
     try:
-        case = (
+        return (
             cases_for_user(request.user).select_related("family", "team").get(public_id=public_id)
         )
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+def get_case_for_user(request: HttpRequest, public_id) -> Case:
+    """The case for reading, or 404. Leaves one 'view' audit event per request."""
+    case = _visible_case(request, public_id)
     _audit_once(request, Action.VIEW, case)
     return case
 
@@ -85,12 +111,7 @@ def get_case_for_user(request: HttpRequest, public_id) -> Case:
 def get_case_for_write(request: HttpRequest, public_id) -> Case:
     """The case for changing: 404 for outsiders, 403 for those who may only read.
     Leaves the same single "view" event; the change itself is recorded by the caller."""
-    try:
-        case = (
-            cases_for_user(request.user).select_related("family", "team").get(public_id=public_id)
-        )
-    except (Case.DoesNotExist, ValueError, TypeError):
-        raise Http404 from None
+    case = _visible_case(request, public_id)
     if not can_write_case(request.user, case):
         raise PermissionDenied
     _audit_once(request, Action.VIEW, case)

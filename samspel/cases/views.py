@@ -22,6 +22,7 @@ from samspel.cases.access import (
     get_case_for_user,
     get_case_for_write,
     is_emergency_only,
+    require_case_worker,
 )
 from samspel.cases.forms import (
     CaseFilterForm,
@@ -211,8 +212,7 @@ def case_revoke(request: HttpRequest, public_id, user_id) -> HttpResponse:
 def emergency_access(request: HttpRequest) -> HttpResponse:
     """Open a case one is not on, after typing a reason: time-limited, flagged, audited."""
     user = request.user
-    if user.is_auditor or user.is_org_admin or user.organisation_id is None:
-        raise Http404
+    require_case_worker(user)
     form = EmergencyAccessForm(request.POST)
     if not form.is_valid():
         for error in form.errors.values():

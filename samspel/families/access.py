@@ -1,13 +1,14 @@
 """Scoping for families: a family is seen by whoever sees one of its cases, and by the worker
 who registered it while it has no case yet."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.access import cases_for_user
+from samspel.cases.access import can_write_case, cases_for_user
 from samspel.families.models import Family, Person
 
 
@@ -33,10 +34,6 @@ def get_family_for_user(request: HttpRequest, public_id) -> Family:
 
 def get_family_for_write(request: HttpRequest, public_id) -> Family:
     """The family for changing: 404 for outsiders, 403 for readers without write access."""
-    from django.core.exceptions import PermissionDenied
-
-    from samspel.cases.access import can_write_case
-
     family = get_family_for_user(request, public_id)
     cases = list(family.cases.all())
     if not cases and family.created_by_id == request.user.pk:

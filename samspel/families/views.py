@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.access import cases_for_user
+from samspel.cases.access import cases_for_user, require_case_worker
 from samspel.families.access import (
     get_family_for_user,
     get_family_for_write,
@@ -19,19 +19,11 @@ from samspel.families.access import (
 from samspel.families.forms import FamilyForm, PersonForm
 
 
-def _require_worker(request: HttpRequest):
-    from django.http import Http404
-
-    user = request.user
-    if user.is_auditor or user.is_org_admin or user.organisation_id is None:
-        raise Http404
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def family_create(request: HttpRequest) -> HttpResponse:
     """Register a household together with its first person."""
-    _require_worker(request)
+    require_case_worker(request.user)
     jurisdiction = request.user.organisation.jurisdiction
     family_form = FamilyForm(request.POST or None, prefix="family")
     person_form = PersonForm(request.POST or None, prefix="person", jurisdiction=jurisdiction)
