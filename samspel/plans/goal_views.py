@@ -149,34 +149,50 @@ def _goal_blocker(goal: Goal) -> str:
     return ""
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def goal_remove(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
-    case, plan = plan_for_write(request, case_id, plan_id)
-    goal = _goal_of(plan, goal_id)
-    blocker = _goal_blocker(goal)
+def _remove(request, case, plan, target, blocker_of, heading, saved, change, intro, **detail):
+    """Confirm and remove a goal or sub-goal, unless something under it keeps it."""
+    blocker = blocker_of(target)
     form = RemoveForm(posted(request), initial={"version": plan.version}, blocker=blocker)
 
     def save(data) -> str:
-        if _goal_blocker(goal):
+        if blocker_of(target):
             raise StalePlan
-        record(request, Action.DELETE, goal, plan=str(plan.public_id), text=goal.text[:200])
-        goal.delete()
+        record(request, Action.DELETE, target, plan=str(plan.public_id), **detail)
+        target.delete()
         return plan_url(plan, "goals")
 
     page = _form_page(
         request,
         case,
         plan,
-        _("Remove the goal"),
-        _("Remove the goal"),
+        heading,
+        heading,
         "confirm-remove",
-        _("The goal is removed."),
-        intro=goal.text,
+        saved,
+        intro=intro,
         danger=True,
         blocked=blocker,
     )
-    return save_or_render(request, form, plan, PlanChange.GOAL_REMOVED, save, page)
+    return save_or_render(request, form, plan, change, save, page)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def goal_remove(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
+    case, plan = plan_for_write(request, case_id, plan_id)
+    goal = _goal_of(plan, goal_id)
+    return _remove(
+        request,
+        case,
+        plan,
+        goal,
+        _goal_blocker,
+        _("Remove the goal"),
+        _("The goal is removed."),
+        PlanChange.GOAL_REMOVED,
+        goal.text,
+        text=goal.text[:200],
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -257,29 +273,18 @@ def _sub_goal_blocker(sub_goal: SubGoal) -> str:
 def subgoal_remove(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     sub_goal = _sub_goal_of(plan, subgoal_id)
-    blocker = _sub_goal_blocker(sub_goal)
-    form = RemoveForm(posted(request), initial={"version": plan.version}, blocker=blocker)
-
-    def save(data) -> str:
-        if _sub_goal_blocker(sub_goal):
-            raise StalePlan
-        record(request, Action.DELETE, sub_goal, plan=str(plan.public_id), what=sub_goal.what[:200])
-        sub_goal.delete()
-        return plan_url(plan, "goals")
-
-    page = _form_page(
+    return _remove(
         request,
         case,
         plan,
+        sub_goal,
+        _sub_goal_blocker,
         _("Remove the sub-goal"),
-        _("Remove the sub-goal"),
-        "confirm-remove",
         _("The sub-goal is removed."),
-        intro=sub_goal.what,
-        danger=True,
-        blocked=blocker,
+        PlanChange.SUBGOAL_REMOVED,
+        sub_goal.what,
+        what=sub_goal.what[:200],
     )
-    return save_or_render(request, form, plan, PlanChange.SUBGOAL_REMOVED, save, page)
 
 
 def _progress_page(request, case, plan, sub_goal, form, status=200) -> HttpResponse:
