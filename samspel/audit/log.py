@@ -8,7 +8,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from samspel.audit.middleware import current_request_id
-from samspel.audit.models import AuditEvent
+from samspel.audit.models import Action, AuditEvent
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -49,3 +49,11 @@ def record(
         request_id=getattr(request, "request_id", "") or current_request_id.get(),
         detail=detail,
     )
+
+
+def record_list(request: HttpRequest, object_type: str, cases) -> AuditEvent | None:
+    """A list page read case data: one 'view' event naming the cases it showed."""
+    shown = sorted({str(case.public_id) for case in cases})
+    if not shown:
+        return None
+    return record(request, Action.VIEW, object_type=object_type, cases=shown)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from samspel.audit.log import record
+from samspel.audit.log import record, record_list
 from samspel.audit.models import Action
 from samspel.cases.access import (
     can_write_case,
@@ -55,6 +55,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     if form.is_bound:
         record(request, Action.SEARCH, object_type="cases.case", terms=dict(request.GET.items()))
+    record_list(request, "cases.case_list", page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     context = {

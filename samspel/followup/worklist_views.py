@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from samspel.audit.log import record
+from samspel.audit.log import record, record_list
 from samspel.audit.models import Action
 from samspel.followup.compliance import (
     MonthlyCompliance,
@@ -77,6 +77,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
             (UPCOMING, _("Upcoming"), _("Nothing else is coming up.")),
         )
     ]
+    record_list(request, "followup.worklist", [row["case"] for row in rows])
     by_state = {group["state"]: group for group in groups}
     for row in rows:
         by_state[row["state"]]["rows"].append(row)
@@ -96,6 +97,8 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         terms = dict(request.GET.items())
         record(request, Action.SEARCH, object_type="followup.dueitem", terms=terms)
+    rows = _rows(page.object_list, today)
+    record_list(request, "followup.team_worklist", [row["case"] for row in rows])
     query = request.GET.copy()
     query.pop("page", None)
     reference = request.user.organisation.reference_caseload
@@ -104,7 +107,7 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
         "teams": teams,
         "form": form,
         "page": page,
-        "rows": _rows(page.object_list, today),
+        "rows": rows,
         "query": query.urlencode(),
         "caseloads": loads,
         "reference": reference,
