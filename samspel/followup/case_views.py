@@ -12,7 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samspel.activities.models import Activity, ActivityStatus
+from samspel.activities import services
+from samspel.activities.models import Activity
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.access import get_case_for_write
@@ -37,21 +38,7 @@ def _refuse_closed(request: HttpRequest, case: Case) -> HttpResponse | None:
 
 
 def _save_held(request: HttpRequest, case: Case, **fields) -> Activity:
-    with transaction.atomic():
-        activity = Activity.objects.create(
-            case=case, status=ActivityStatus.HELD, created_by=request.user, **fields
-        )
-        record(
-            request,
-            Action.CREATE,
-            activity,
-            case=str(case.public_id),
-            kind=activity.kind,
-            held_on=activity.held_on.isoformat(),
-            minutes=activity.minutes,
-        )
-        recompute_case(case)
-    return activity
+    return services.record_held(case, by=request.user, request=request, **fields)
 
 
 @require_POST

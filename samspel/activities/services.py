@@ -1,0 +1,317 @@
+"""Planning, moving, cancelling and recording activities: the one way code changes an Activity.
+
+Each function runs in one transaction: it saves with explicit fields, leaves an audit record
+(never the journal note), recomputes the case's due items (held activities feed the programme
+engine) and brings the activity's reminders in step. The sequence (RFC 5545 SEQUENCE, read by
+the calendar feeds) goes up whenever the time or the status changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samspel.activities.models import Activity, ActivityKind, ActivityParticipant, ActivityStatus
+from samspel.audit.log import record
+from samspel.audit.models import Action
+from samspel.cases.models import Case, CaseStatus
+from samspel.followup.recompute import recompute_case
+from samspel.reminders.scheduling import sync_reminders
+
+MAX_RATING = 10
+
+
+class ActivityRefused(Exception):
+    """The change is not possible; `message` says why, in the user's language."""
+
+    def __init__(self, message) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+@dataclass
+class Participants:
+    """Who takes part: persons of the case's family, users, actors on the case."""
+
+    persons: list = field(default_factory=list)
+    users: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+
+    def rows(self, activity: Activity) -> list[ActivityParticipant]:
+        return (
+            [ActivityParticipant(activity=activity, person=p) for p in self.persons]
+            + [ActivityParticipant(activity=activity, user=u) for u in self.users]
+            + [ActivityParticipant(activity=activity, case_actor=a) for a in self.actors]
+        )
+
+    def summary(self) -> dict[str, list[str]]:
+        return {
+            "persons": [str(p.public_id) for p in self.persons],
+            "users": [str(u.public_id) for u in self.users],
+            "actors": [str(a.public_id) for a in self.actors],
+        }
+
+
+def _refuse_closed(case: Case) -> None:
+    if case.status == CaseStatus.CLOSED:
+        raise ActivityRefused(_("The case is closed. Nothing was changed."))
+
+
+def _refuse_unless_planned(activity: Activity) -> None:
+    if activity.status != ActivityStatus.PLANNED:
+        raise ActivityRefused(_("Only a planned activity can be changed. Nothing was changed."))
+
+
+def _check_times(start: dt.datetime | None, end: dt.datetime | None) -> None:
+    if start is None or end is None:
+        raise ActivityRefused(_("Give both the start and the end."))
+    if end <= start:
+        raise ActivityRefused(_("The end must be after the start."))
+
+
+def _check_participants(case: Case, participants: Participants | None) -> None:
+    if participants is None:
+        return
+    if any(person.family_id != case.family_id for person in participants.persons):
+        raise ActivityRefused(_("A participant is not a member of the case's family."))
+    if any(user.organisation_id != case.organisation_id for user in participants.users):
+        raise ActivityRefused(_("A participant is not a worker of your organisation."))
+    if any(actor.case_id != case.pk for actor in participants.actors):
+        raise ActivityRefused(_("A participant is not an actor on this case."))
+
+
+def _set_participants(activity: Activity, participants: Participants | None) -> None:
+    if participants is None:
+        return
+    activity.participants.all().delete()
+    ActivityParticipant.objects.bulk_create(participants.rows(activity))
+
+
+def _after_change(activity: Activity) -> None:
+    recompute_case(activity.case)
+    sync_reminders(activity)
+
+
+def _times(activity: Activity) -> dict[str, str | None]:
+    return {
+        "start": activity.planned_start.isoformat() if activity.planned_start else None,
+        "end": activity.planned_end.isoformat() if activity.planned_end else None,
+    }
+
+
+def plan_activity(
+    case: Case,
+    *,
+    by,
+    kind: str,
+    planned_start: dt.datetime,
+    planned_end: dt.datetime,
+    context: str = "",
+    place_detail: str = "",
+    interventions: Iterable[str] = (),
+    participants: Participants | None = None,
+    request: HttpRequest | None = None,
+) -> Activity:
+    """A new planned activity on the case."""
+    _refuse_closed(case)
+    _check_times(planned_start, planned_end)
+    _check_participants(case, participants)
+    with transaction.atomic():
+        activity = Activity.objects.create(
+            case=case,
+            kind=kind,
+            context=context,
+            status=ActivityStatus.PLANNED,
+            planned_start=planned_start,
+            planned_end=planned_end,
+            place_detail=place_detail,
+            interventions=list(interventions),
+            created_by=by,
+        )
+        _set_participants(activity, participants)
+        record(
+            request,
+            Action.CREATE,
+            activity,
+            user=by,
+            case=str(case.public_id),
+            kind=kind,
+            status=activity.status,
+            participants=(participants or Participants()).summary(),
+            **_times(activity),
+        )
+        _after_change(activity)
+    return activity
+
+
+UPDATABLE = ("kind", "context", "planned_start", "planned_end", "place_detail", "interventions")
+TIME_FIELDS = {"planned_start", "planned_end"}
+
+
+def update_activity(
+    activity: Activity,
+    *,
+    by,
+    participants: Participants | None = None,
+    request: HttpRequest | None = None,
+    **changes,
+) -> Activity:
+    """Move a planned activity or change its kind, place, participants or interventions."""
+    unknown = set(changes) - set(UPDATABLE)
+    if unknown:
+        raise TypeError(f"update_activity cannot change {sorted(unknown)}")
+    _refuse_closed(activity.case)
+    _refuse_unless_planned(activity)
+    start = changes.get("planned_start", activity.planned_start)
+    _check_times(start, changes.get("planned_end", activity.planned_end))
+    _check_participants(activity.case, participants)
+    changed = sorted(name for name, value in changes.items() if getattr(activity, name) != value)
+    with transaction.atomic():
+        for name in changed:
+            setattr(activity, name, changes[name])
+        if TIME_FIELDS & set(changed):
+            activity.sequence += 1
+        activity.save(update_fields=[*changed, "sequence", "updated_at"])
+        _set_participants(activity, participants)
+        detail = {"fields": changed, "sequence": activity.sequence, **_times(activity)}
+        if participants is not None:
+            detail["participants"] = participants.summary()
+        record(request, Action.UPDATE, activity, user=by, **detail)
+        _after_change(activity)
+    return activity
+
+
+def cancel_activity(
+    activity: Activity, *, by, reason: str, request: HttpRequest | None = None
+) -> Activity:
+    """Cancel a planned activity, giving the reason; its reminders are dropped."""
+    _refuse_closed(activity.case)
+    _refuse_unless_planned(activity)
+    reason = reason.strip()
+    if not reason:
+        raise ActivityRefused(_("Give the reason for cancelling."))
+    with transaction.atomic():
+        activity.status = ActivityStatus.CANCELLED
+        activity.cancelled_reason = reason
+        activity.sequence += 1
+        activity.save(update_fields=["status", "cancelled_reason", "sequence", "updated_at"])
+        record(
+            request,
+            Action.UPDATE,
+            activity,
+            user=by,
+            status=[ActivityStatus.PLANNED, ActivityStatus.CANCELLED],
+            sequence=activity.sequence,
+        )
+        _after_change(activity)
+    return activity
+
+
+def _check_held(case: Case, held_on: dt.date, minutes, rating) -> None:
+    if held_on is None:
+        raise ActivityRefused(_("Give the date the activity was held."))
+    if held_on > timezone.localdate():
+        raise ActivityRefused(_("A held activity cannot be dated in the future."))
+    if held_on < case.referred_on:
+        raise ActivityRefused(_("The date is before the case was referred."))
+    if minutes is not None and minutes < 0:
+        raise ActivityRefused(_("Minutes cannot be negative."))
+    if rating is not None and not 0 <= rating <= MAX_RATING:
+        raise ActivityRefused(_("The child's rating must be between 0 and 10."))
+
+
+def mark_held(
+    activity: Activity,
+    *,
+    by,
+    held_on: dt.date,
+    minutes: int | None = None,
+    note: str = "",
+    interventions: Iterable[str] | None = None,
+    participants: Participants | None = None,
+    child_safety_rating: int | None = None,
+    child_safety_note: str = "",
+    request: HttpRequest | None = None,
+) -> Activity:
+    """Record that a planned activity took place. For a contact visit, the child's own rating
+    of how safe it felt (0–10) and notes on the visit."""
+    case = activity.case
+    _refuse_closed(case)
+    _refuse_unless_planned(activity)
+    _check_held(case, held_on, minutes, child_safety_rating)
+    _check_participants(case, participants)
+    visit = activity.kind == ActivityKind.CONTACT_VISIT
+    with transaction.atomic():
+        activity.status = ActivityStatus.HELD
+        activity.held_on = held_on
+        activity.minutes = minutes
+        activity.note = note
+        if interventions is not None:
+            activity.interventions = list(interventions)
+        activity.child_safety_rating = child_safety_rating if visit else None
+        activity.child_safety_note = child_safety_note if visit else ""
+        activity.sequence += 1
+        activity.save(update_fields=[*HELD_FIELDS, "sequence", "updated_at"])
+        _set_participants(activity, participants)
+        detail = {"status": [ActivityStatus.PLANNED, ActivityStatus.HELD]}
+        detail.update(held_on=held_on.isoformat(), minutes=minutes, sequence=activity.sequence)
+        if visit:
+            detail["child_safety_rating"] = child_safety_rating
+        record(request, Action.UPDATE, activity, user=by, **detail)
+        _after_change(activity)
+    return activity
+
+
+HELD_FIELDS = [
+    "status",
+    "held_on",
+    "minutes",
+    "note",
+    "interventions",
+    "child_safety_rating",
+    "child_safety_note",
+]
+
+
+def record_held(
+    case: Case,
+    *,
+    by,
+    kind: str,
+    held_on: dt.date,
+    context: str = "",
+    minutes: int | None = None,
+    note: str = "",
+    request: HttpRequest | None = None,
+) -> Activity:
+    """An activity recorded after the fact, never planned (an SMS, a call, a visit)."""
+    _refuse_closed(case)
+    _check_held(case, held_on, minutes, None)
+    with transaction.atomic():
+        activity = Activity.objects.create(
+            case=case,
+            kind=kind,
+            context=context,
+            status=ActivityStatus.HELD,
+            held_on=held_on,
+            minutes=minutes,
+            note=note,
+            created_by=by,
+        )
+        record(
+            request,
+            Action.CREATE,
+            activity,
+            user=by,
+            case=str(case.public_id),
+            kind=kind,
+            held_on=held_on.isoformat(),
+            minutes=minutes,
+        )
+        _after_change(activity)
+    return activity
