@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -224,6 +225,23 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = envint("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "samspel@localhost")
+EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 20)
+
+# Reminders (samspel/reminders). SMS goes through a pluggable gateway: the console in
+# development, an HTTP provider (POST JSON with a bearer token) in production.
+SMS_BACKEND = os.environ.get("SMS_BACKEND", "samspel.reminders.sms.ConsoleBackend")
+SMS_HTTP_URL = os.environ.get("SMS_HTTP_URL", "")
+SMS_HTTP_TOKEN = os.environ.get("SMS_HTTP_TOKEN", "")
+SMS_HTTP_TIMEOUT = envint("SMS_HTTP_TIMEOUT", 10)
+# A reminder stuck in "sending" this long is taken over by the sweep (its sender died); it must
+# be longer than any send can take, or a slow living sender would be overtaken.
+REMINDER_CLAIM_LEASE_SECONDS = envint("REMINDER_CLAIM_LEASE_SECONDS", 300)
+REMINDER_RETRY_BASE_MINUTES = envint("REMINDER_RETRY_BASE_MINUTES", 1)
+REMINDER_MAX_ATTEMPTS = envint("REMINDER_MAX_ATTEMPTS", 5)
+if REMINDER_CLAIM_LEASE_SECONDS <= max(SMS_HTTP_TIMEOUT, EMAIL_TIMEOUT):
+    raise ImproperlyConfigured(
+        "REMINDER_CLAIM_LEASE_SECONDS must be longer than SMS_HTTP_TIMEOUT and EMAIL_TIMEOUT."
+    )
 
 # Security headers. A strict Content-Security-Policy: no inline scripts anywhere.
 SECURE_CONTENT_TYPE_NOSNIFF = True
