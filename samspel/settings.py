@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "samspel.cases",
     "samspel.programmes",
     "samspel.activities",
+    "samspel.calendars",
     "samspel.reminders",
     "samspel.followup",
     "samspel.plans",

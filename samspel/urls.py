@@ -15,6 +15,9 @@ urlpatterns = [
     path("cases/<uuid:case_id>/plans/", include("samspel.plans.urls")),
     path("cases/<uuid:case_id>/", include("samspel.followup.case_urls")),
     path("worklist/", include("samspel.followup.worklist_urls")),
+    path("calendar/", include("samspel.calendars.urls")),
+    path("families/<uuid:family_id>/calendar/", include("samspel.calendars.family_urls")),
+    path("ical/", include("samspel.calendars.feed_urls")),
 ]
 if settings.DEBUG or settings.DEMO_MODE:
     urlpatterns.append(path("django-admin/", admin.site.urls))

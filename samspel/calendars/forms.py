@@ -1,0 +1,96 @@
+"""Forms of the calendars: appointments with other agencies and calendar feeds. They only
+validate; the views save with explicit fields."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from samspel.activities.models import AgencyKind
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+DATETIME_WIDGET = forms.DateTimeInput(format=DATETIME_FORMAT, attrs={"type": "datetime-local"})
+
+
+class PersonChoiceField(forms.ModelChoiceField):
+    """Persons of the family by public id; protected persons as initials unless the user
+    was granted their details by name."""
+
+    def __init__(self, *args, visible_ids=frozenset(), **kwargs):
+        self.visible_ids = visible_ids
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, person) -> str:
+        name = str(person) if person.pk in self.visible_ids else person.initials
+        return f"{name} ({person.get_role_display()})"
+
+
+class AppointmentForm(forms.Form):
+    agency_kind = forms.ChoiceField(
+        label=_("Agency"),
+        choices=[("", "—"), *AgencyKind.choices],
+        error_messages={"invalid_choice": _("Choose one of the agencies in the list.")},
+    )
+    agency_name = forms.CharField(label=_("Name of the agency"), max_length=200, required=False)
+    title = forms.CharField(label=_("What"), max_length=200)
+    start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
+    end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
+    place_detail = forms.CharField(
+        label=_("Where"),
+        max_length=200,
+        required=False,
+        help_text=_("Never a protected address."),
+    )
+
+    def __init__(self, *args, family, visible_ids, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"] = PersonChoiceField(
+            queryset=family.persons.all(),
+            to_field_name="public_id",
+            required=False,
+            label=_("For whom"),
+            empty_label=_("The whole family"),
+            visible_ids=visible_ids,
+            error_messages={"invalid_choice": _("Choose a person of this family.")},
+        )
+        self.order_fields(["person", "agency_kind", "agency_name", "title", "start", "end"])
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise ValidationError(_("Say what the appointment is."))
+        return title
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end <= start:
+            self.add_error("end", _("The end must be after the start."))
+        return cleaned
+
+
+LIFETIMES = [
+    ("30", _("1 month")),
+    ("90", _("3 months")),
+    ("182", _("6 months")),
+    ("365", _("1 year")),
+]
+
+
+class FeedForm(forms.Form):
+    label = forms.CharField(
+        label=_("Name of the feed"),
+        max_length=100,
+        required=False,
+        help_text=_("For you to tell your feeds apart, e.g. “Work phone”."),
+    )
+    lifetime = forms.ChoiceField(
+        label=_("Valid for"),
+        choices=LIFETIMES,
+        initial="365",
+        error_messages={"invalid_choice": _("Choose one of the periods in the list.")},
+    )
+
+    def lifetime_delta(self) -> dt.timedelta:
+        return dt.timedelta(days=int(self.cleaned_data["lifetime"]))

@@ -1,0 +1,38 @@
+"""What the calendar views share: which period a request asks for, and rendering in the
+organisation's time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from samspel.calendars import periods
+from samspel.calendars.timezones import organisation_timezone
+
+
+def local_today(tz: ZoneInfo) -> dt.date:
+    return timezone.now().astimezone(tz).date()
+
+
+def requested_monday(request: HttpRequest, tz: ZoneInfo) -> tuple[dt.date, bool]:
+    """The Monday of `?week=`, or of this week; True when the parameter was not a week."""
+    value = request.GET.get("week")
+    monday = periods.parse_week(value) if value else None
+    return monday or periods.monday_of(local_today(tz)), bool(value) and monday is None
+
+
+def requested_month(request: HttpRequest, tz: ZoneInfo) -> tuple[dt.date, bool]:
+    value = request.GET.get("month")
+    first = periods.parse_month(value) if value else None
+    return first or local_today(tz).replace(day=1), bool(value) and first is None
+
+
+def render_local(request: HttpRequest, template: str, context: dict, tz=None) -> HttpResponse:
+    """Render with dates and times on the organisation's clock."""
+    tz = tz or organisation_timezone(request.user.organisation)
+    with timezone.override(tz):
+        return render(request, template, context)
