@@ -23,6 +23,7 @@ Bulk work that saves the same case many times wraps itself in `deferred()` to re
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -36,8 +37,13 @@ from samspel.activities.models import Activity, ActivityStatus
 from samspel.cases.models import Case, CaseGrant, CaseStatus
 from samspel.followup import engine
 from samspel.followup.models import DueItem, FollowUpPeriod
+from samspel.organisations.models import Organisation
 from samspel.plans.models import Plan, SubGoal
-from samspel.programmes.models import engine_programmes
+from samspel.programmes.models import (
+    OrganisationProgramme,
+    ProgrammeSettings,
+    engine_programmes,
+)
 
 DUE_ITEM_FIELDS = [
     "title",
@@ -76,40 +82,47 @@ class _Loaded:
     plans: dict[int, list[engine.PlanFact]] = field(default_factory=lambda: defaultdict(list))
     births: dict[int, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
     writers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
-    items: dict[int, dict[str, DueItem]] = field(default_factory=lambda: defaultdict(dict))
+    # case → rule → (due item id, its values in DUE_ITEM_FIELDS order)
+    items: dict[int, dict[str, tuple[int, tuple]]] = field(
+        default_factory=lambda: defaultdict(dict)
+    )
+    # case → [(rule, due on, held on, team, programme, period id)]
     periods: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
     # (organisation, case programme key) → (built-in programme the engine runs, overrides)
     programmes: dict[tuple[int, str], tuple[str, dict]] = field(default_factory=dict)
+    jurisdictions: dict[int, str] = field(default_factory=dict)  # organisation → "SE" | "DK"
 
 
 def _load(cases: Sequence[Case]) -> _Loaded:
-    """Read everything the engine needs for a batch of cases in three queries: the facts in
-    one UNION (see `_facts_sql`), the stored due items, and the organisations' programmes."""
+    """Read everything the engine needs for a batch of cases in two queries: the facts, the
+    organisations' programme settings and the stored periods in one UNION (see `_facts_sql`),
+    and the stored due items."""
     loaded = _Loaded()
     case_ids = [case.pk for case in cases]
     if not case_ids:
         return loaded
-    sql, params = _facts_sql(case_ids)
+    sql, params = _facts_sql(case_ids, sorted({case.organisation_id for case in cases}))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    _sort_facts(rows, loaded)
-    for item in DueItem.objects.filter(case_id__in=case_ids):
-        loaded.items[item.case_id][item.rule] = item
-    loaded.programmes = engine_programmes({case.organisation_id for case in cases})
+        _sort_facts(cursor.fetchall(), loaded)
+        cursor.execute(*_items_sql(case_ids))
+        for pk, case_id, rule, *values in cursor.fetchall():
+            loaded.items[case_id][rule] = (pk, _item_values(values))
     return loaded
 
 
 _NULL_TEXT = "CAST(NULL AS VARCHAR(80))"
 _NULL_DATE = "CAST(NULL AS DATE)"
 _NULL_ID = "CAST(NULL AS BIGINT)"
+_NULL_JSON = "CAST(NULL AS TEXT)"
 
 
-def _facts_sql(case_ids: Sequence[int]) -> tuple[str, list]:
-    """One statement, one row per fact: (tag, case, text, date, text, id, date, text).
+def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tuple[str, list]:
+    """One statement, one row per fact: (tag, case, text, date, text, id, date, json, id).
     Plain SQL that PostgreSQL and SQLite both run; the per-change recompute is benchmarked
     (docs/benchmark.md) and a query per kind of fact cost more than the engine itself."""
     marks = ", ".join(["%s"] * len(case_ids))
+    org_marks = ", ".join(["%s"] * len(organisation_ids))
     activity, plan = Activity._meta.db_table, Plan._meta.db_table
     goal, sub_goal = (
         SubGoal._meta.get_field("goal").related_model._meta.db_table,
@@ -118,27 +131,67 @@ def _facts_sql(case_ids: Sequence[int]) -> tuple[str, list]:
     focus = Case.focus_children.through._meta.db_table
     person = Case.focus_children.field.related_model._meta.db_table
     grant, period = CaseGrant._meta.db_table, FollowUpPeriod._meta.db_table
+    own, org_settings = OrganisationProgramme._meta.db_table, ProgrammeSettings._meta.db_table
+    organisation = Organisation._meta.db_table
+    no_text, no_date, no_id, no_json = _NULL_TEXT, _NULL_DATE, _NULL_ID, _NULL_JSON
     branches = [
-        f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {_NULL_DATE}, {_NULL_TEXT} "
-        f"FROM {activity} a WHERE a.case_id IN ({marks}) AND a.status = %s "
+        f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {no_date}, {no_json}, "
+        f"{no_id} FROM {activity} a WHERE a.case_id IN ({marks}) AND a.status = %s "
         "AND a.held_on IS NOT NULL",
-        f"SELECT 'p', p.case_id, p.kind, p.starts_on, {_NULL_TEXT}, p.id, {_NULL_DATE}, "
-        f"{_NULL_TEXT} FROM {plan} p WHERE p.case_id IN ({marks})",
-        f"SELECT 's', p.case_id, {_NULL_TEXT}, s.target_date, {_NULL_TEXT}, p.id, {_NULL_DATE}, "
-        f"{_NULL_TEXT} FROM {sub_goal} s JOIN {goal} g ON g.id = s.goal_id "
+        f"SELECT 'p', p.case_id, p.kind, p.starts_on, {no_text}, p.id, {no_date}, {no_json}, "
+        f"{no_id} FROM {plan} p WHERE p.case_id IN ({marks})",
+        f"SELECT 's', p.case_id, {no_text}, s.target_date, {no_text}, p.id, {no_date}, "
+        f"{no_json}, {no_id} FROM {sub_goal} s JOIN {goal} g ON g.id = s.goal_id "
         f"JOIN {plan} p ON p.id = g.plan_id WHERE p.case_id IN ({marks})",
-        f"SELECT 'b', f.case_id, {_NULL_TEXT}, x.birth_date, {_NULL_TEXT}, {_NULL_ID}, "
-        f"{_NULL_DATE}, {_NULL_TEXT} FROM {focus} f JOIN {person} x ON x.id = f.person_id "
+        f"SELECT 'b', f.case_id, {no_text}, x.birth_date, {no_text}, {no_id}, {no_date}, "
+        f"{no_json}, {no_id} FROM {focus} f JOIN {person} x ON x.id = f.person_id "
         f"WHERE f.case_id IN ({marks})",
-        f"SELECT 'g', c.case_id, {_NULL_TEXT}, {_NULL_DATE}, {_NULL_TEXT}, c.user_id, "
-        f"{_NULL_DATE}, {_NULL_TEXT} FROM {grant} c WHERE c.case_id IN ({marks}) "
-        "AND c.can_write = %s",
+        f"SELECT 'g', c.case_id, {no_text}, {no_date}, {no_text}, c.user_id, {no_date}, "
+        f"{no_json}, {no_id} FROM {grant} c WHERE c.case_id IN ({marks}) AND c.can_write = %s",
         f"SELECT 'f', r.case_id, r.rule, r.due_on, r.programme, r.team_id, r.held_on, "
-        f"{_NULL_TEXT} FROM {period} r WHERE r.case_id IN ({marks})",
+        f"{no_json}, r.id FROM {period} r WHERE r.case_id IN ({marks})",
+        # The organisations' programme settings: (organisation, key) → (built-in, overrides).
+        f"SELECT 'o', o.organisation_id, o.programme, {no_date}, o.programme, {no_id}, "
+        f"{no_date}, CAST(o.overrides AS TEXT), {no_id} FROM {org_settings} o "
+        f"WHERE o.organisation_id IN ({org_marks})",
+        f"SELECT 'o', o.organisation_id, o.key, {no_date}, o.based_on, {no_id}, {no_date}, "
+        f"CAST(o.overrides AS TEXT), {no_id} FROM {own} o "
+        f"WHERE o.organisation_id IN ({org_marks})",
+        f"SELECT 'j', o.id, o.jurisdiction, {no_date}, {no_text}, {no_id}, {no_date}, "
+        f"{no_json}, {no_id} FROM {organisation} o WHERE o.id IN ({org_marks})",
     ]
-    ids = list(case_ids)
-    params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids]
+    ids, orgs = list(case_ids), list(organisation_ids)
+    params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids, *orgs, *orgs, *orgs]
     return " UNION ALL ".join(branches), params
+
+
+def _items_sql(case_ids: Sequence[int]) -> tuple[str, list]:
+    columns = ", ".join(["id", "case_id", "rule", *DUE_ITEM_FIELDS])
+    marks = ", ".join(["%s"] * len(case_ids))
+    return (
+        f"SELECT {columns} FROM {DueItem._meta.db_table} WHERE case_id IN ({marks})",
+        list(case_ids),
+    )
+
+
+def _json(value) -> dict:
+    """JSON columns read with plain SQL come back as text (PostgreSQL through Django's loader,
+    SQLite always)."""
+    if value is None:
+        return {}
+    return json.loads(value) if isinstance(value, str) else value
+
+
+_PARAMS_AT = DUE_ITEM_FIELDS.index("explanation_params")
+_DATES_AT = (DUE_ITEM_FIELDS.index("due_on"), DUE_ITEM_FIELDS.index("counts_from"))
+
+
+def _item_values(values: list) -> tuple:
+    """A stored due item's row as the values `_wanted_items` computes, so they compare."""
+    values[_PARAMS_AT] = _json(values[_PARAMS_AT])
+    for at in _DATES_AT:
+        values[at] = _as_date(values[at])
+    return tuple(values)
 
 
 def _as_date(value) -> dt.date:
@@ -156,7 +209,7 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
     held: dict[int, list[tuple]] = defaultdict(list)
     plans: list[tuple] = []
     targets: dict[int, list[dt.date]] = defaultdict(list)
-    for tag, case_id, text, day, other, number, second_day, _unused in rows:
+    for tag, case_id, text, day, other, number, second_day, data, row_id in rows:
         if tag == "h":
             held[case_id].append((_as_date(day), number, text, other or ""))
         elif tag == "p":
@@ -169,8 +222,12 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
             loaded.writers[case_id].add(number)
         elif tag == "f":
             loaded.periods[case_id].append(
-                (text, _as_date(day), _maybe_date(second_day), number, other)
+                (text, _as_date(day), _maybe_date(second_day), number, other, row_id)
             )
+        elif tag == "o":
+            loaded.programmes[(case_id, text)] = (other, _json(data))
+        elif tag == "j":
+            loaded.jurisdictions[case_id] = text
     for case_id, activities in held.items():
         loaded.held[case_id] = [
             engine.HeldActivity(kind, held_on, context)
@@ -214,7 +271,8 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
 def organisation_overrides(case: Case, loaded: _Loaded | None = None) -> dict[str, object]:
     """The organisation's values for the unlocked settings of the case's programme (set on the
     programme settings page; loaded once per batch in `_load`)."""
-    loaded = loaded or _Loaded(programmes=engine_programmes([case.organisation_id]))
+    if loaded is None:
+        loaded = _Loaded(programmes=engine_programmes([case.organisation_id]))
     return loaded.programmes.get((case.organisation_id, case.programme), ("", {}))[1]
 
 
@@ -224,14 +282,15 @@ def engine_programme(case: Case, loaded: _Loaded) -> str:
     return loaded.programmes.get((case.organisation_id, case.programme), (case.programme,))[0]
 
 
-def _jurisdiction(case: Case) -> str:
-    return case.organisation.jurisdiction
+def _jurisdiction(case: Case, loaded: _Loaded) -> str:
+    return loaded.jurisdictions[case.organisation_id]
 
 
 def facts_for_case(case: Case, today: dt.date | None = None) -> engine.CaseFacts:
     """The engine's view of one case on `today` (default: the local date)."""
     today = today or timezone.localdate()
-    return _facts(case, today, _load([case]), _jurisdiction(case))
+    loaded = _load([case])
+    return _facts(case, today, loaded, _jurisdiction(case, loaded))
 
 
 def _as_of(case: Case, today: dt.date) -> dt.date:
@@ -242,27 +301,32 @@ def _as_of(case: Case, today: dt.date) -> dt.date:
 
 
 def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded) -> Change:
+    """Write only what differs from the stored rows: most changes move one item and one period."""
     change = Change()
     wanted = {} if case.status == CaseStatus.CLOSED else _wanted_items(case, facts)
     existing = loaded.items[case.pk]
     gone = [rule for rule in existing if rule not in wanted]
     if gone:
-        DueItem.objects.filter(case_id=case.pk, rule__in=gone).delete()
+        DueItem.objects.filter(pk__in=[existing[rule][0] for rule in gone]).delete()
         change.removed = sorted(gone)
-    new, changed = [], []
+    new = []
     for rule, item in wanted.items():
-        old = existing.get(rule)
-        if old is None:
+        if rule not in existing:
             new.append(item)
             change.added.append(rule)
-        elif any(getattr(old, name) != getattr(item, name) for name in DUE_ITEM_FIELDS):
-            if old.due_on != item.due_on:
-                change.moved.append((rule, old.due_on, item.due_on))
-            item.pk = old.pk
-            changed.append(item)
-    DueItem.objects.bulk_create(new)
-    if changed:
-        DueItem.objects.bulk_update(changed, DUE_ITEM_FIELDS)
+            continue
+        pk, old = existing[rule]
+        differ = {
+            name: getattr(item, name)
+            for name, value in zip(DUE_ITEM_FIELDS, old, strict=True)
+            if value != getattr(item, name)
+        }
+        if differ:
+            if "due_on" in differ:
+                change.moved.append((rule, old[_DATES_AT[0]], item.due_on))
+            DueItem.objects.filter(pk=pk).update(**differ)
+    if new:
+        DueItem.objects.bulk_create(new)
     change.periods_changed = _store_periods(case, facts, loaded.periods[case.pk])
     return change
 
@@ -288,31 +352,35 @@ def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, DueItem]:
     return wanted
 
 
-def _period_key(row: tuple) -> tuple:
-    return (row[0], row[1], row[2] or dt.date.min)
-
-
 def _store_periods(case: Case, facts: engine.CaseFacts, existing: list[tuple]) -> bool:
-    periods = engine.follow_up_periods(facts)
-    wanted = sorted(
-        ((p.rule, p.due_on, p.held_on, case.team_id, case.programme) for p in periods),
-        key=_period_key,
-    )
-    if wanted == sorted(existing, key=_period_key):
-        return False
-    FollowUpPeriod.objects.filter(case_id=case.pk).delete()
-    FollowUpPeriod.objects.bulk_create(
-        FollowUpPeriod(
-            case_id=case.pk,
-            rule=rule,
-            due_on=due_on,
-            held_on=held_on,
-            team_id=case.team_id,
-            programme=case.programme,
+    """Delete the stored periods the engine no longer gives and insert the new ones; a held
+    follow-up typically closes one open period and opens the next."""
+    unmatched: dict[tuple, list[int]] = defaultdict(list)
+    for rule, due_on, held_on, team_id, programme, pk in existing:
+        unmatched[(rule, due_on, held_on, team_id, programme)].append(pk)
+    missing = []
+    for period in engine.follow_up_periods(facts):
+        key = (period.rule, period.due_on, period.held_on, case.team_id, case.programme)
+        if unmatched.get(key):
+            unmatched[key].pop()
+        else:
+            missing.append(key)
+    stale = [pk for pks in unmatched.values() for pk in pks]
+    if stale:
+        FollowUpPeriod.objects.filter(pk__in=stale).delete()
+    if missing:
+        FollowUpPeriod.objects.bulk_create(
+            FollowUpPeriod(
+                case_id=case.pk,
+                rule=rule,
+                due_on=due_on,
+                held_on=held_on,
+                team_id=team_id,
+                programme=programme,
+            )
+            for rule, due_on, held_on, team_id, programme in missing
         )
-        for rule, due_on, held_on, _team, _programme in wanted
-    )
-    return True
+    return bool(stale or missing)
 
 
 def recompute_case(case: Case, today: dt.date | None = None) -> Change:
@@ -347,8 +415,9 @@ def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict
     today = today or timezone.localdate()
     loaded = _load(cases)
     changes = {}
-    with transaction.atomic():
+    # No savepoint of its own: a failure here must undo the caller's change as well.
+    with transaction.atomic(savepoint=False):
         for case in cases:
-            facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case))
+            facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case, loaded))
             changes[case.pk] = _store(case, facts, loaded)
     return changes
