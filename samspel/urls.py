@@ -13,6 +13,7 @@ urlpatterns = [
     path("cases/<uuid:case_id>/network/", include("samspel.network.urls")),
     path("cases/<uuid:case_id>/safety/", include("samspel.assessments.urls")),
     path("cases/<uuid:case_id>/plans/", include("samspel.plans.urls")),
+    path("cases/<uuid:case_id>/activities/", include("samspel.activities.urls")),
     path("cases/<uuid:case_id>/", include("samspel.followup.case_urls")),
     path("worklist/", include("samspel.followup.worklist_urls")),
     path("calendar/", include("samspel.calendars.urls")),

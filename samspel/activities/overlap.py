@@ -44,12 +44,16 @@ def _ends_after(start: dt.datetime) -> Q:
 
 
 def _family_activities(family, start, end, exclude) -> list[Conflict]:
-    rows = Activity.objects.filter(
-        case__family=family,
-        status=ActivityStatus.PLANNED,
-        planned_start__lt=end,
-        planned_start__isnull=False,
-    ).filter(_ends_after(start)).exclude(pk=getattr(exclude, "pk", None))
+    rows = (
+        Activity.objects.filter(
+            case__family=family,
+            status=ActivityStatus.PLANNED,
+            planned_start__lt=end,
+            planned_start__isnull=False,
+        )
+        .filter(_ends_after(start))
+        .exclude(pk=getattr(exclude, "pk", None))
+    )
     return [
         Conflict("family", row.get_kind_display(), row.planned_start, row.planned_end)
         for row in rows.order_by("planned_start")

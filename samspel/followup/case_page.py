@@ -8,12 +8,14 @@ import datetime as dt
 from django.http import HttpRequest
 from django.utils import timezone
 
+from samspel.activities.case_panel import activity_panel
 from samspel.cases.models import Case, CaseStatus
 from samspel.followup import phases
 from samspel.followup.case_forms import HeldActivityForm, PhaseMoveForm
 from samspel.followup.case_views import leads_team, translate
 from samspel.followup.recompute import facts_for_case
 from samspel.followup.worklists import explain, item_state
+from samspel.programmes.choices import base_programme
 
 
 def due_rows(case: Case, today: dt.date) -> list[dict]:
@@ -30,7 +32,7 @@ def due_rows(case: Case, today: dt.date) -> list[dict]:
 
 def phase_panel(case: Case, today: dt.date, user) -> dict | None:
     """The current phase, its start, the next phase and what is missing to move on."""
-    steps = phases.phases_for(case.programme)
+    steps = phases.phases_for(base_programme(case.organisation_id, case.programme))
     current = phases.current_phase(steps, case.phase)
     if current is None:
         return None
@@ -54,6 +56,7 @@ def followup_context(request: HttpRequest, case: Case, can_write: bool) -> dict:
         "due_rows": due_rows(case, today),
         "phase_panel": phase_panel(case, today, request.user),
         "followup_writable": writable,
+        **activity_panel(case),
         "held_form": HeldActivityForm(case=case, prefix="held", initial={"held_on": today})
         if writable
         else None,

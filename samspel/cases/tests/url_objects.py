@@ -14,6 +14,12 @@ def _grant_user(case: Case) -> str:
     return colleague.public_id
 
 
+def _planned_activity(case: Case) -> str:
+    from samspel.activities.tests.factories import planned_activity
+
+    return planned_activity(case).public_id
+
+
 def _first_person(case: Case) -> str:
     return case.family.persons.first().public_id
 
@@ -30,4 +36,5 @@ FACTORIES = {
     "goal_id": lambda case, namespace: plans.short_term_goal(case).public_id,
     "subgoal_id": lambda case, namespace: plans.sub_goal(case).public_id,
     "coordination_id": lambda case, namespace: plans.coordination(case).public_id,
+    "activity_id": lambda case, namespace: _planned_activity(case),
 }

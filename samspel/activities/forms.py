@@ -1,0 +1,212 @@
+"""Forms for planning, moving, cancelling and recording activities. They validate only; the
+services in samspel.activities.services save."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from samspel.accounts.models import Role, User
+from samspel.activities.models import Activity, ActivityKind, Context, Intervention
+from samspel.activities.services import MAX_RATING, Participants
+from samspel.cases.models import Case
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+DATETIME_WIDGET = forms.DateTimeInput(format=DATETIME_FORMAT, attrs={"type": "datetime-local"})
+DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+MAX_MINUTES = 24 * 60
+PERSON, USER, ACTOR = "person", "user", "actor"
+
+
+class ParticipantChoices:
+    """Who may take part in an activity of `case`: the family's persons, the organisation's
+    workers and the actors on the case, each offered as "<kind>:<public id>"."""
+
+    def __init__(self, case: Case) -> None:
+        self.persons = {str(p.public_id): p for p in case.family.persons.all()}
+        workers = User.objects.filter(
+            organisation_id=case.organisation_id,
+            is_active=True,
+            role__in=[Role.WORKER, Role.TEAM_LEADER],
+        ).order_by("first_name", "last_name", "username")
+        self.users = {str(u.public_id): u for u in workers}
+        actors = case.actors.select_related("external_organisation", "contact_person")
+        self.actors = {str(a.public_id): a for a in actors.prefetch_related("consents")}
+
+    def choices(self) -> list:
+        def group(prefix: str, rows: dict) -> list[tuple[str, str]]:
+            return [(f"{prefix}:{key}", str(row)) for key, row in rows.items()]
+
+        groups = [
+            (_("The family"), group(PERSON, self.persons)),
+            (_("Workers"), group(USER, self.users)),
+            (_("External actors on the case"), group(ACTOR, self.actors)),
+        ]
+        return [(label, rows) for label, rows in groups if rows]
+
+    def resolve(self, values: list[str]) -> Participants:
+        chosen = Participants()
+        for value in values:
+            prefix, _sep, key = value.partition(":")
+            target = {PERSON: chosen.persons, USER: chosen.users, ACTOR: chosen.actors}[prefix]
+            target.append({PERSON: self.persons, USER: self.users, ACTOR: self.actors}[prefix][key])
+        return chosen
+
+    @staticmethod
+    def values_of(activity: Activity) -> list[str]:
+        values = []
+        for row in activity.participants.select_related("person", "user", "case_actor"):
+            if row.person_id:
+                values.append(f"{PERSON}:{row.person.public_id}")
+            elif row.user_id:
+                values.append(f"{USER}:{row.user.public_id}")
+            else:
+                values.append(f"{ACTOR}:{row.case_actor.public_id}")
+        return values
+
+
+def _participant_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=_("Participants"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": _(
+                "Choose participants among the family, the workers of your organisation and "
+                "the actors on this case."
+            )
+        },
+    )
+
+
+def _intervention_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label=_("Interventions used"),
+        required=False,
+        choices=Intervention.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ParticipantsMixin:
+    """Resolves the chosen participant values into a `Participants`."""
+
+    def _setup_participants(self, case: Case) -> None:
+        self.case = case
+        self.participant_choices = ParticipantChoices(case)
+        self.fields["participants"].choices = self.participant_choices.choices()
+
+    def clean_participants(self) -> Participants:
+        return self.participant_choices.resolve(self.cleaned_data["participants"])
+
+    def chosen_actors(self) -> list:
+        """The actors ticked on the form (bound or initial), for the consent warnings."""
+        actors = self.participant_choices.actors
+        keys = [value.partition(":") for value in self["participants"].value() or []]
+        return [actors[key] for prefix, _sep, key in keys if prefix == ACTOR and key in actors]
+
+
+class PlanForm(ParticipantsMixin, forms.Form):
+    """Plan an activity, or move and change a planned one."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
+    context = forms.ChoiceField(
+        label=_("Place"),
+        required=False,
+        choices=[("", _("As the programme expects"))] + list(Context.choices),
+    )
+    planned_start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
+    planned_end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
+    place_detail = forms.CharField(
+        label=_("Where exactly"),
+        required=False,
+        max_length=200,
+        help_text=_("A room, a café, a link. Never a protected address."),
+    )
+    participants = _participant_field()
+    interventions = _intervention_field()
+    save_anyway = forms.BooleanField(
+        label=_("Save anyway, although it overlaps the appointments above"), required=False
+    )
+
+    def __init__(self, *args, case: Case, expected: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_participants(case)
+        self.expected = expected
+        if expected:
+            self.fields["context"].help_text = self.expected_hint()
+
+    def expected_hint(self) -> str:
+        labels = dict(ActivityKind.choices)
+        places = dict(Context.choices)
+        return "; ".join(
+            f"{labels.get(kind, kind)}: {places.get(place, place).lower()}"
+            for kind, place in self.expected.items()
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
+        if start and end and end <= start:
+            self.add_error("planned_end", _("The end must be after the start."))
+        if not cleaned.get("context") and cleaned.get("kind"):
+            cleaned["context"] = self.expected.get(cleaned["kind"], "")
+        return cleaned
+
+
+class HeldForm(ParticipantsMixin, forms.Form):
+    """A planned activity took place: when, how long, the journal note, who took part. For a
+    contact visit also the child's own rating of how safe it felt."""
+
+    held_on = forms.DateField(label=_("Held on"), widget=DATE_WIDGET)
+    minutes = forms.IntegerField(
+        label=_("Minutes spent"),
+        required=False,
+        min_value=0,
+        max_value=MAX_MINUTES,
+        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_MINUTES}),
+    )
+    note = forms.CharField(
+        label=_("Journal note"), required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    participants = _participant_field()
+    interventions = _intervention_field()
+    child_safety_rating = forms.IntegerField(
+        label=_("The child's own rating of how safe the visit felt (0 = not safe, 10 = safe)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_RATING,
+        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_RATING}),
+        error_messages={
+            "min_value": _("The child's rating must be between 0 and 10."),
+            "max_value": _("The child's rating must be between 0 and 10."),
+        },
+    )
+    child_safety_note = forms.CharField(
+        label=_("Notes on the visit"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+    def __init__(self, *args, activity: Activity, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._setup_participants(activity.case)
+        if activity.kind != ActivityKind.CONTACT_VISIT:
+            del self.fields["child_safety_rating"]
+            del self.fields["child_safety_note"]
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if held_on > timezone.localdate():
+            raise forms.ValidationError(_("A held activity cannot be dated in the future."))
+        if held_on < self.case.referred_on:
+            raise forms.ValidationError(_("The date is before the case was referred."))
+        return held_on
+
+
+class CancelForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for cancelling"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Give the reason for cancelling.")},
+    )

@@ -1,0 +1,16 @@
+"""Activities of one case, under cases/<case_id>/activities/."""
+
+from django.urls import path
+
+from samspel.activities import views
+
+app_name = "activities"
+
+urlpatterns = [
+    path("", views.activity_list, name="list"),
+    path("plan/", views.activity_plan, name="plan"),
+    path("<uuid:activity_id>/", views.activity_detail, name="detail"),
+    path("<uuid:activity_id>/edit/", views.activity_edit, name="edit"),
+    path("<uuid:activity_id>/cancel/", views.activity_cancel, name="cancel"),
+    path("<uuid:activity_id>/held/", views.activity_held, name="held"),
+]

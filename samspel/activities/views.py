@@ -1,0 +1,284 @@
+"""Activities of one case: the list, planning (with the overlap warning before saving), moving,
+cancelling and recording a planned activity as held. Every case is reached through
+samspel.cases.access; every change goes through samspel.activities.services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from samspel.activities import services
+from samspel.activities.forms import CancelForm, HeldForm, ParticipantChoices, PlanForm
+from samspel.activities.models import (
+    Activity,
+    ActivityKind,
+    ActivityParticipant,
+    ActivityStatus,
+    Intervention,
+)
+from samspel.activities.overlap import conflicts
+from samspel.activities.places import expected_places
+from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
+from samspel.cases.models import Case, CaseStatus
+
+PAGE_SIZE = 25
+REMINDERS_FRAGMENT = "reminders/_activity_reminders.html"
+
+
+def _participants_prefetch() -> Prefetch:
+    return Prefetch(
+        "participants",
+        queryset=ActivityParticipant.objects.select_related(
+            "person", "user", "case_actor__external_organisation", "case_actor__contact_person"
+        ),
+    )
+
+
+def _activity(case: Case, activity_id) -> Activity:
+    try:
+        return case.activities.prefetch_related(_participants_prefetch()).get(public_id=activity_id)
+    except (Activity.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def _to_list(case: Case) -> HttpResponse:
+    return redirect("activities:list", case_id=case.public_id)
+
+
+def _to_detail(activity: Activity) -> HttpResponse:
+    return redirect(
+        "activities:detail", case_id=activity.case.public_id, activity_id=activity.public_id
+    )
+
+
+def _closed(request: HttpRequest, case: Case) -> HttpResponse | None:
+    if case.status == CaseStatus.CLOSED:
+        messages.error(request, _("The case is closed. Nothing was changed."))
+        return _to_list(case)
+    return None
+
+
+def _not_planned(request: HttpRequest, activity: Activity) -> HttpResponse | None:
+    if activity.status != ActivityStatus.PLANNED:
+        messages.error(request, _("Only a planned activity can be changed. Nothing was changed."))
+        return _to_detail(activity)
+    return None
+
+
+@require_GET
+@login_required
+def activity_list(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_user(request, case_id)
+    rows = case.activities.select_related("created_by").prefetch_related(_participants_prefetch())
+    planned = rows.filter(status=ActivityStatus.PLANNED).order_by("planned_start", "id")
+    others = rows.exclude(status=ActivityStatus.PLANNED)
+    page = Paginator(others, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "case": case,
+        "planned": planned,
+        "page": page,
+        "can_write": can_write_case(request.user, case) and case.status != CaseStatus.CLOSED,
+    }
+    return render(request, "activities/activity_list.html", context)
+
+
+def _reminders_fragment() -> str | None:
+    """The reminders app's status fragment, when it provides one."""
+    try:
+        get_template(REMINDERS_FRAGMENT)
+    except TemplateDoesNotExist:
+        return None
+    return REMINDERS_FRAGMENT
+
+
+@require_GET
+@login_required
+def activity_detail(request: HttpRequest, case_id, activity_id) -> HttpResponse:
+    case = get_case_for_user(request, case_id)
+    activity = _activity(case, activity_id)
+    writable = can_write_case(request.user, case) and case.status != CaseStatus.CLOSED
+    context = {
+        "case": case,
+        "activity": activity,
+        "can_change": writable and activity.status == ActivityStatus.PLANNED,
+        "reminders_fragment": _reminders_fragment(),
+        "actors": [p.case_actor for p in activity.participants.all() if p.case_actor_id],
+        "interventions": Intervention.choices,
+    }
+    return render(request, "activities/activity_detail.html", context)
+
+
+def _workers(request: HttpRequest, form: PlanForm) -> list:
+    """Whose other appointments the planned time must not collide with."""
+    return [request.user, *form.cleaned_data["participants"].users]
+
+
+def _overlapping(request: HttpRequest, case: Case, form: PlanForm, activity=None) -> list:
+    data = form.cleaned_data
+    found = conflicts(
+        case.family, _workers(request, form), data["planned_start"], data["planned_end"], activity
+    )
+    return [] if data["save_anyway"] else found
+
+
+PLAN_FIELDS = ("kind", "context", "planned_start", "planned_end", "place_detail", "interventions")
+
+
+def _render_form(request, case, form, activity=None, found=()) -> HttpResponse:
+    context = {"case": case, "form": form, "activity": activity, "conflicts": found}
+    context["actors"] = form.chosen_actors()
+    return render(request, "activities/activity_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def activity_plan(request: HttpRequest, case_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    if refused := _closed(request, case):
+        return refused
+    expected = expected_places(case)
+    if request.method == "GET":
+        kind = request.GET.get("kind", "")
+        kind = kind if kind in ActivityKind.values else ActivityKind.HOME_VISIT
+        initial = {"kind": kind, "context": expected.get(kind, "")}
+        return _render_form(request, case, PlanForm(case=case, expected=expected, initial=initial))
+    form = PlanForm(request.POST, case=case, expected=expected)
+    if not form.is_valid():
+        return _render_form(request, case, form)
+    if found := _overlapping(request, case, form):
+        return _render_form(request, case, form, found=found)
+    try:
+        activity = services.plan_activity(
+            case,
+            by=request.user,
+            request=request,
+            participants=form.cleaned_data["participants"],
+            **{name: form.cleaned_data[name] for name in PLAN_FIELDS},
+        )
+    except services.ActivityRefused as refused:
+        form.add_error(None, refused.message)
+        return _render_form(request, case, form)
+    messages.success(request, _("%(kind)s is planned.") % {"kind": activity.get_kind_display()})
+    return _to_detail(activity)
+
+
+def _edit_initial(activity: Activity) -> dict:
+    initial = {name: getattr(activity, name) for name in PLAN_FIELDS}
+    initial["participants"] = ParticipantChoices.values_of(activity)
+    return initial
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def activity_edit(request: HttpRequest, case_id, activity_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    activity = _activity(case, activity_id)
+    if refused := _closed(request, case) or _not_planned(request, activity):
+        return refused
+    expected = expected_places(case)
+    if request.method == "GET":
+        form = PlanForm(case=case, expected=expected, initial=_edit_initial(activity))
+        return _render_form(request, case, form, activity)
+    form = PlanForm(request.POST, case=case, expected=expected)
+    if not form.is_valid():
+        return _render_form(request, case, form, activity)
+    if found := _overlapping(request, case, form, activity):
+        return _render_form(request, case, form, activity, found)
+    try:
+        services.update_activity(
+            activity,
+            by=request.user,
+            request=request,
+            participants=form.cleaned_data["participants"],
+            **{name: form.cleaned_data[name] for name in PLAN_FIELDS},
+        )
+    except services.ActivityRefused as refused:
+        form.add_error(None, refused.message)
+        return _render_form(request, case, form, activity)
+    messages.success(request, _("The activity is saved."))
+    return _to_detail(activity)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def activity_cancel(request: HttpRequest, case_id, activity_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    activity = _activity(case, activity_id)
+    if refused := _closed(request, case) or _not_planned(request, activity):
+        return refused
+    form = CancelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.cancel_activity(
+                activity, by=request.user, reason=form.cleaned_data["reason"], request=request
+            )
+        except services.ActivityRefused as refused:
+            form.add_error(None, refused.message)
+        else:
+            messages.success(request, _("The activity is cancelled."))
+            return _to_detail(activity)
+    context = {"case": case, "activity": activity, "form": form}
+    return render(request, "activities/activity_cancel.html", context)
+
+
+HELD_FIELDS = ("held_on", "minutes", "note", "interventions")
+VISIT_FIELDS = ("child_safety_rating", "child_safety_note")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def activity_held(request: HttpRequest, case_id, activity_id) -> HttpResponse:
+    case = get_case_for_write(request, case_id)
+    activity = _activity(case, activity_id)
+    if refused := _closed(request, case) or _not_planned(request, activity):
+        return refused
+    if request.method == "GET":
+        initial = {"held_on": min(timezone.localdate(activity.planned_start), timezone.localdate())}
+        initial.update(
+            participants=ParticipantChoices.values_of(activity),
+            interventions=activity.interventions,
+            minutes=_planned_minutes(activity),
+        )
+        form = HeldForm(activity=activity, initial=initial)
+        return _render_held(request, case, activity, form)
+    form = HeldForm(request.POST, activity=activity)
+    if not form.is_valid():
+        return _render_held(request, case, activity, form)
+    fields = {
+        name: form.cleaned_data[name] for name in HELD_FIELDS + VISIT_FIELDS if name in form.fields
+    }
+    try:
+        services.mark_held(
+            activity,
+            by=request.user,
+            request=request,
+            participants=form.cleaned_data["participants"],
+            **fields,
+        )
+    except services.ActivityRefused as refused:
+        form.add_error(None, refused.message)
+        return _render_held(request, case, activity, form)
+    messages.success(
+        request, _("%(kind)s is recorded as held.") % {"kind": activity.get_kind_display()}
+    )
+    return _to_detail(activity)
+
+
+def _planned_minutes(activity: Activity) -> int | None:
+    if activity.planned_start and activity.planned_end:
+        return int((activity.planned_end - activity.planned_start).total_seconds() // 60)
+    return None
+
+
+def _render_held(request, case, activity, form) -> HttpResponse:
+    context = {"case": case, "activity": activity, "form": form, "actors": form.chosen_actors()}
+    return render(request, "activities/activity_held.html", context)
