@@ -202,3 +202,25 @@ def test_two_concurrent_senders_send_each_reminder_once(
     assert len(sms_stub.requests) == 10
     assert len({r["reference"] for r in sms_stub.requests}) == 10
     assert set(Reminder.objects.values_list("status", flat=True)) == {ReminderStatus.SENT}
+
+
+def test_a_claim_whose_sender_died_is_taken_over_after_the_lease(
+    open_case, dad, personas, frozen, time_machine, sms_stub, smtp_server, settings
+):
+    from samspel.reminders.delivery import claim
+
+    settings.REMINDER_CLAIM_LEASE_SECONDS = 300
+    plan(open_case, [dad], in_hours(48), user=personas["worker"])
+    due_now(time_machine)
+    dead = claim()  # a sender claimed it, then died before recording anything
+    assert dead.status == ReminderStatus.SENDING
+    time_machine.move_to(in_hours(0) + dt.timedelta(seconds=299), tick=False)
+    assert deliver_due() == 1  # only the other one: the lease still holds
+    time_machine.move_to(in_hours(0) + dt.timedelta(seconds=2), tick=False)
+    assert deliver_due() == 1
+    dead.refresh_from_db()
+    assert (dead.status, dead.attempts) == (ReminderStatus.SENT, 2)
+    references = [r["reference"] for r in sms_stub.requests] + [
+        m["Message-ID"] for m in smtp_server.messages
+    ]
+    assert len(references) == 2  # one message per reminder
