@@ -13,6 +13,7 @@ from faker import Faker
 from samspel.accounts.models import Role, User
 from samspel.cases.models import Case, CaseStatus
 from samspel.cases.numbering import next_case_number
+from samspel.demo.calendar_demo import add_demo_calendar
 from samspel.families.models import Family, Person, PersonRole
 from samspel.followup.demo import add_demo_activities, recompute_demo
 from samspel.followup.recompute import deferred
@@ -92,6 +93,7 @@ def build_demo() -> list[str]:
         _families(organisation, faker)
         with deferred():  # the demo plans save each case many times: recompute once
             _cases(organisation)
+        add_demo_calendar(organisation)
         recompute_demo(organisation)
         summary.append(
             f"{organisation.name}: {organisation.teams.count()} teams, "

@@ -1,0 +1,116 @@
+"""Demo calendar: planned activities for the demo workers in the coming two weeks, and the
+families' appointments with psychiatry, school and the social insurance agency, so that a
+newcomer's calendars are not empty. Deterministic; runs once per organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from samspel.activities.models import (
+    Activity,
+    ActivityKind,
+    ActivityStatus,
+    AgencyKind,
+    AppointmentStatus,
+    Context,
+    ExternalAppointment,
+)
+from samspel.calendars.timezones import organisation_timezone
+from samspel.cases.models import CaseStatus
+from samspel.organisations.models import Jurisdiction
+
+DEMO_WORKERS = ["worker", "buddy", "stranger"]
+# (kind, context, hour, minute, length in minutes)
+PLANS = [
+    (ActivityKind.HOME_VISIT, Context.HOME, 9, 0, 60),
+    (ActivityKind.CHILD_FOCUS_TALK, Context.HOME, 13, 0, 45),
+    (ActivityKind.PARENT_FOCUS_TALK, Context.OFFICE, 10, 30, 60),
+    (ActivityKind.NETWORK_MEETING, Context.OFFICE, 14, 0, 90),
+    (ActivityKind.VIDEO_CALL, Context.VIDEO, 11, 0, 30),
+    (ActivityKind.FOLLOW_UP_MEETING, Context.HOME, 9, 30, 60),
+]
+APPOINTMENTS = {
+    Jurisdiction.SWEDEN: [
+        (AgencyKind.PSYCHIATRY, "BUP Linköping", "Läkarbesök BUP", 8, 30),
+        (AgencyKind.SCHOOL, "Skolan", "Utvecklingssamtal", 15, 0),
+        (AgencyKind.SOCIAL_INSURANCE, "Försäkringskassan", "Möte om vårdbidrag", 10, 0),
+    ],
+    Jurisdiction.DENMARK: [
+        (AgencyKind.PSYCHIATRY, "Børne- og Ungdomspsykiatrien", "Samtale i psykiatrien", 8, 30),
+        (AgencyKind.SCHOOL, "Skolen", "Skole-hjem-samtale", 15, 0),
+        (AgencyKind.SOCIAL_INSURANCE, "Udbetaling Danmark", "Møde om ydelser", 10, 0),
+    ],
+}
+
+
+def _working_days(start: dt.date, count: int) -> list[dt.date]:
+    days, day = [], start
+    while len(days) < count:
+        day += dt.timedelta(days=1)
+        if day.weekday() < 5:
+            days.append(day)
+    return days
+
+
+def _at(day: dt.date, hour: int, minute: int, tz) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), tzinfo=tz)
+
+
+def _planned_activities(organisation, days: list[dt.date], tz) -> list[Activity]:
+    activities = []
+    for username in DEMO_WORKERS:
+        cases = organisation.cases.filter(
+            responsible__username=username, status=CaseStatus.ACTIVE
+        ).order_by("number")[: len(days)]
+        for index, case in enumerate(cases):
+            kind, context, hour, minute, length = PLANS[index % len(PLANS)]
+            start = _at(days[index % len(days)], hour, minute, tz)
+            activities.append(
+                Activity(
+                    case=case,
+                    kind=kind,
+                    context=context,
+                    status=ActivityStatus.CANCELLED if index == 3 else ActivityStatus.PLANNED,
+                    sequence=1 if index == 3 else 0,
+                    planned_start=start,
+                    planned_end=start + dt.timedelta(minutes=length),
+                    created_by=case.responsible,
+                )
+            )
+    return activities
+
+
+def _appointments(organisation, days: list[dt.date], tz) -> list[ExternalAppointment]:
+    plans = APPOINTMENTS[organisation.jurisdiction]
+    families = organisation.families.filter(cases__responsible__username__in=DEMO_WORKERS)
+    appointments = []
+    for index, family in enumerate(families.distinct().order_by("name")[:6]):
+        child = family.persons.filter(role="child").order_by("first_name").first()
+        agency, name, title, hour, minute = plans[index % len(plans)]
+        start = _at(days[(index * 2 + 1) % len(days)], hour, minute, tz)
+        appointments.append(
+            ExternalAppointment(
+                family=family,
+                person=child,
+                agency_kind=agency,
+                agency_name=name,
+                title=title,
+                start=start,
+                end=start + dt.timedelta(minutes=60),
+                status=AppointmentStatus.CANCELLED if index == 5 else AppointmentStatus.PLANNED,
+                created_by=family.cases.order_by("number").first().responsible,
+            )
+        )
+    return appointments
+
+
+def add_demo_calendar(organisation) -> None:
+    """Once per organisation: the builder recomputes the cases afterwards."""
+    if ExternalAppointment.objects.filter(family__organisation=organisation).exists():
+        return
+    tz = organisation_timezone(organisation)
+    days = _working_days(timezone.now().astimezone(tz).date(), 10)
+    Activity.objects.bulk_create(_planned_activities(organisation, days, tz))
+    ExternalAppointment.objects.bulk_create(_appointments(organisation, days, tz))

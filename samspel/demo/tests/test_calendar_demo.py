@@ -1,0 +1,56 @@
+"""The demo calendar: the demo worker has planned activities in the coming two weeks, families
+have appointments with other agencies, and seeding again adds nothing."""
+
+import datetime as dt
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import override_settings
+from django.utils import timezone
+
+from samspel.activities.models import Activity, ActivityStatus, ExternalAppointment
+from samspel.demo.builder import build_demo
+from samspel.demo.calendar_demo import add_demo_calendar
+from samspel.organisations.models import Organisation
+
+
+@pytest.fixture(scope="module")
+def built(django_db_setup, django_db_blocker):
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=fast),
+        transaction.atomic(),
+    ):
+        build_demo()
+        yield
+        transaction.set_rollback(True)
+
+
+def test_demo_worker_has_planned_activities_in_the_coming_two_weeks(db, built):
+    now = timezone.now()
+    planned = Activity.objects.filter(
+        case__responsible__username="worker",
+        status=ActivityStatus.PLANNED,
+        planned_start__gt=now,
+        planned_start__lt=now + dt.timedelta(days=15),
+    )
+    assert planned.count() >= 5
+
+
+def test_families_have_appointments_with_other_agencies(db, built):
+    for organisation in Organisation.objects.all():
+        kinds = set(
+            ExternalAppointment.objects.filter(family__organisation=organisation).values_list(
+                "agency_kind", flat=True
+            )
+        )
+        assert {"psychiatry", "school", "social_insurance"} <= kinds, organisation.name
+
+
+def test_running_again_adds_nothing(db, built):
+    before = (Activity.objects.count(), ExternalAppointment.objects.count())
+    for organisation in Organisation.objects.all():
+        add_demo_calendar(organisation)
+    assert (Activity.objects.count(), ExternalAppointment.objects.count()) == before
