@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("samspel.accounts.urls")),
     path("audit/", include("samspel.audit.urls")),
     path("organisation/programmes/", include("samspel.programmes.urls")),
+    path("organisation/reminders/", include("samspel.reminders.urls")),
     path("organisation/", include("samspel.organisations.urls")),
     path("cases/", include("samspel.cases.urls")),
     path("families/", include("samspel.families.urls")),

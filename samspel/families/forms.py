@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samspel.families.identity import clean_personal_number
 from samspel.families.models import Family, Person
+from samspel.reminders.phone import validate_phone
 
 
 class FamilyForm(forms.ModelForm):
@@ -51,6 +52,13 @@ class PersonForm(forms.ModelForm):
         number, birth_date = clean_personal_number(value, self.jurisdiction)
         self.birth_date_from_number = birth_date
         return number
+
+    def clean_phone(self) -> str:
+        # Reminders go to this number by SMS: it must be one (samspel/reminders/phone.py).
+        value = self.cleaned_data["phone"].strip()
+        if value:
+            validate_phone(value, self.jurisdiction)
+        return value
 
     def clean(self):
         cleaned = super().clean()

@@ -1,0 +1,42 @@
+import pytest
+from django.template.loader import render_to_string
+
+from samspel.reminders.models import Reminder, ReminderStatus
+from samspel.reminders.status import reminder_rows
+from samspel.reminders.tests.conftest import in_hours, plan
+
+pytestmark = pytest.mark.django_db
+
+
+def test_rows_show_each_reminder_and_who_gets_none(case, mother, child, personas, frozen):
+    activity = plan(case, [mother, child], in_hours(48), user=personas["worker"])
+    Reminder.objects.filter(channel="sms").update(status=ReminderStatus.SENT)
+    Reminder.objects.filter(channel="email").update(attempts=2)
+    rows = [(r.person, r.channel, r.status, r.status_label) for r in reminder_rows(activity)]
+    assert rows == [
+        ("Anna Berg", "E-mail", "scheduled", "Retrying after 2 failed attempts"),
+        ("Anna Berg", "SMS", "sent", "Sent"),
+        ("Elsa Berg", "E-mail", "missing", "No reminder: no e-mail address"),
+        ("Elsa Berg", "SMS", "missing", "No reminder: no valid mobile number"),
+    ]
+
+
+def test_fragment_renders_a_table_with_statuses(case, mother, child, personas, frozen):
+    activity = plan(case, [mother, child], in_hours(48), user=personas["worker"])
+    html = render_to_string("reminders/_activity_reminders.html", {"activity": activity})
+    assert "<caption" in html
+    assert html.count('class="reminder-scheduled"') == 2
+    assert html.count('class="reminder-missing"') == 2
+    assert "No reminder: no e-mail address" in html
+
+
+def test_fragment_on_the_activity_page(client, case, mother, personas, frozen):
+    from django.urls import reverse
+
+    activity = plan(case, [mother], in_hours(48), user=personas["worker"])
+    client.force_login(personas["worker"])
+    url = reverse("activities:detail", args=[case.public_id, activity.public_id])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert 'id="reminders"' in response.text
+    assert response.text.count('class="reminder-scheduled"') == 2

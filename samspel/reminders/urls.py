@@ -1,0 +1,7 @@
+from django.urls import path
+
+from samspel.reminders import views
+
+app_name = "reminders"
+
+urlpatterns = [path("", views.reminder_settings, name="settings")]
