@@ -1,0 +1,48 @@
+from django.urls import reverse
+
+from samspel.activities.models import ActivityParticipant
+from samspel.activities.tests.factories import planned_activity
+from samspel.network.models import CaseActor, ExternalOrganisation
+
+
+def _url(activity):
+    return reverse("activities:detail", args=[activity.case.public_id, activity.public_id])
+
+
+def test_the_page_shows_the_activity_and_its_actions(login, personas, active_case, parent):
+    activity = planned_activity(active_case, place_detail="Vardagsrummet")
+    ActivityParticipant.objects.create(activity=activity, person=parent)
+    html = login(personas["worker"]).get(_url(activity)).content.decode()
+    assert "Home visit" in html and "Vardagsrummet" in html and "Lena Berg" in html
+    assert reverse("activities:held", args=[active_case.public_id, activity.public_id]) in html
+
+
+def test_a_reader_sees_no_actions(login, reader, active_case):
+    activity = planned_activity(active_case)
+    html = login(reader).get(_url(activity)).content.decode()
+    assert "Home visit" in html and 'id="mark-held"' not in html
+
+
+def test_an_actor_without_consent_is_flagged(login, personas, active_case):
+    activity = planned_activity(active_case)
+    actor = CaseActor.objects.create(
+        case=active_case,
+        external_organisation=ExternalOrganisation.objects.create(
+            organisation=active_case.organisation, kind="ppr", name="PPR Norr"
+        ),
+        role="Utredning",
+        added_by=personas["worker"],
+    )
+    ActivityParticipant.objects.create(activity=activity, case_actor=actor)
+    html = login(personas["worker"]).get(_url(activity)).content.decode()
+    assert "No valid consent." in html and "PPR Norr" in html
+
+
+def test_post_is_not_allowed(login, personas, active_case):
+    assert login(personas["worker"]).post(_url(planned_activity(active_case))).status_code == 405
+
+
+def test_outsider_gets_404(login, personas, active_case):
+    activity = planned_activity(active_case)
+    for persona in ("outsider", "stranger", "auditor"):
+        assert login(personas[persona]).get(_url(activity)).status_code == 404
