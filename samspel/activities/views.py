@@ -10,8 +10,6 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -31,7 +29,6 @@ from samspel.cases.access import can_write_case, get_case_for_user, get_case_for
 from samspel.cases.models import Case, CaseStatus
 
 PAGE_SIZE = 25
-REMINDERS_FRAGMENT = "reminders/_activity_reminders.html"
 
 
 def _participants_prefetch() -> Prefetch:
@@ -91,15 +88,6 @@ def activity_list(request: HttpRequest, case_id) -> HttpResponse:
     return render(request, "activities/activity_list.html", context)
 
 
-def _reminders_fragment() -> str | None:
-    """The reminders app's status fragment, when it provides one."""
-    try:
-        get_template(REMINDERS_FRAGMENT)
-    except TemplateDoesNotExist:
-        return None
-    return REMINDERS_FRAGMENT
-
-
 @require_GET
 @login_required
 def activity_detail(request: HttpRequest, case_id, activity_id) -> HttpResponse:
@@ -110,7 +98,6 @@ def activity_detail(request: HttpRequest, case_id, activity_id) -> HttpResponse:
         "case": case,
         "activity": activity,
         "can_change": writable and activity.status == ActivityStatus.PLANNED,
-        "reminders_fragment": _reminders_fragment(),
         "actors": [p.case_actor for p in activity.participants.all() if p.case_actor_id],
         "interventions": Intervention.choices,
     }

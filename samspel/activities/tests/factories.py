@@ -33,6 +33,6 @@ def appointment(family, start, minutes=60, **fields) -> ExternalAppointment:
         title=fields.pop("title", "BUP-besök"),
         start=start,
         end=start + dt.timedelta(minutes=minutes),
-        created_by=family.created_by,
+        created_by=fields.pop("created_by", None) or family.created_by,
         **fields,
     )
