@@ -1,9 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samspel.families.identity import clean_personal_number
 from samspel.families.models import Family, Person
+from samspel.reminders.models import ReminderContact
 from samspel.reminders.phone import validate_phone
 
 
@@ -38,9 +40,22 @@ class PersonForm(forms.ModelForm):
             "address": forms.Textarea(attrs={"rows": 2}),
         }
 
+    reminder_language = forms.ChoiceField(
+        label=_("Language of reminders"),
+        required=False,
+        help_text=_("Reminders of meetings are written in this language."),
+    )
+
     def __init__(self, *args, jurisdiction: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.jurisdiction = jurisdiction
+        self.fields["reminder_language"].choices = [
+            ("", _("The organisation's language")),
+            *settings.LANGUAGES,
+        ]
+        contact = ReminderContact.objects.filter(person_id=self.instance.pk).first()
+        if self.instance.pk and contact is not None:
+            self.initial.setdefault("reminder_language", contact.language)
         self.fields["personal_number"].help_text = (
             _("YYYYMMDD-NNNN") if jurisdiction == "SE" else _("DDMMYY-NNNN")
         )
@@ -68,3 +83,11 @@ class PersonForm(forms.ModelForm):
         elif from_number:
             cleaned["birth_date"] = from_number
         return cleaned
+
+    def save_reminder_language(self, person: Person) -> None:
+        """Keep the person's reminder language, or fall back to the organisation's."""
+        language = self.cleaned_data.get("reminder_language") or ""
+        if language:
+            ReminderContact.objects.update_or_create(person=person, defaults={"language": language})
+        else:
+            ReminderContact.objects.filter(person=person).delete()

@@ -47,6 +47,7 @@ def _save_person(form: PersonForm, family, user):
     person.family = family
     person.birth_date = form.cleaned_data.get("birth_date")
     person.save()
+    form.save_reminder_language(person)
     if person.protected_identity:
         # Whoever records a protected identity is authorised by name to see it.
         person.authorised_users.add(user)
