@@ -28,9 +28,11 @@ def record(
     username: str = "",
     object_type: str = "",
     object_id: str = "",
+    organisation_id: int | None = None,
     **detail: Any,
 ) -> AuditEvent:
-    """Append one event: who (the request's user unless given), what, when and from where."""
+    """Append one event: who (the request's user unless given), what, when and from where.
+    Events without a user (a calendar feed fetched by its token) name their organisation."""
     if user is None and request is not None:
         request_user = getattr(request, "user", None)
         if request_user is not None and request_user.is_authenticated:
@@ -41,7 +43,7 @@ def record(
     return AuditEvent.objects.create(
         actor_id=user.pk if user is not None else None,
         actor_username=(user.get_username() if user is not None else username)[:150],
-        organisation_id=getattr(user, "organisation_id", None),
+        organisation_id=organisation_id or getattr(user, "organisation_id", None),
         action=action,
         object_type=object_type,
         object_id=str(object_id)[:64],

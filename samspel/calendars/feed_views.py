@@ -133,7 +133,7 @@ def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     body, count = worker_feed(feed) if feed.owner_id else family_feed(feed)
     organisation = feed.owner.organisation_id if feed.owner_id else feed.family.organisation_id
-    record(request, Action.EXPORT, feed, format="ical", events=count, organisation=organisation)
+    record(request, Action.EXPORT, feed, organisation_id=organisation, format="ical", events=count)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"

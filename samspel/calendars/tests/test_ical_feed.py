@@ -188,6 +188,8 @@ def test_every_fetch_is_audited_without_an_actor(client, personas, case, frozen)
     fetches = AuditEvent.objects.filter(action=Action.EXPORT, object_type="calendars.calendarfeed")
     assert fetches.count() == 2
     assert all(event.actor_id is None for event in fetches)
+    # Auditors search by organisation: a fetch without a user still belongs to the feed's.
+    assert {event.organisation_id for event in fetches} == {personas["worker"].organisation_id}
     assert fetches.first().detail["events"] == 1
 
 
