@@ -15,6 +15,7 @@ def test_the_page_shows_the_activity_and_its_actions(login, personas, active_cas
     html = login(personas["worker"]).get(_url(activity)).content.decode()
     assert "Home visit" in html and "Vardagsrummet" in html and "Lena Berg" in html
     assert reverse("activities:held", args=[active_case.public_id, activity.public_id]) in html
+    assert 'id="reminders"' in html  # the reminders app's status fragment
 
 
 def test_a_reader_sees_no_actions(login, reader, active_case):
