@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from conftest import translated
 from samspel.activities.models import Activity
 from samspel.activities.tests.conftest import TODAY
 from samspel.activities.tests.factories import appointment, at
@@ -166,4 +167,17 @@ def test_outsider_gets_404(login, personas, active_case):
 def test_read_only_user_gets_403(login, reader, active_case):
     assert login(reader).post(_url(active_case), _data()).status_code == 403
     assert login(reader).get(_url(active_case)).status_code == 403
+    assert not Activity.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["sv", "da"])
+def test_the_warning_is_translated(login, personas, active_case, language):
+    worker = personas["worker"]
+    worker.language = language
+    worker.save(update_fields=["language"])
+    appointment(active_case.family, at(DAY, 10))
+    client = login(worker)
+    client.cookies["samspel_language"] = language
+    html = client.post(_url(active_case), _data()).content.decode()
+    assert translated("The time overlaps other appointments", language) in html
     assert not Activity.objects.exists()
