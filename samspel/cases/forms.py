@@ -7,7 +7,7 @@ from samspel.cases.models import Case, CaseStatus
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.models import PersonRole
 from samspel.organisations.models import Team
-from samspel.organisations.programmes import PROGRAMME_CHOICES
+from samspel.programmes.choices import programme_choices
 
 
 def legal_basis_choices(jurisdiction: str) -> list[tuple[str, str]]:
@@ -48,7 +48,14 @@ class CaseForm(forms.ModelForm):
         teams = Team.objects.filter(organisation=organisation, is_active=True)
         self.fields["team"].queryset = teams
         offered = set(teams.values_list("programme", flat=True))
-        self.fields["programme"].choices = [c for c in PROGRAMME_CHOICES if c[0] in offered]
+        self.fields["programme"] = forms.ChoiceField(
+            label=_("Working model"),
+            choices=[
+                choice
+                for choice in programme_choices(organisation.pk, keep=self.instance.programme)
+                if choice[0] in offered or choice[0] == self.instance.programme
+            ],
+        )
         self.fields["legal_basis"].choices = legal_basis_choices(organisation.jurisdiction)
         workers = User.objects.filter(
             organisation=organisation, is_active=True, role__in=[Role.WORKER, Role.TEAM_LEADER]
@@ -108,12 +115,14 @@ class CaseFilterForm(forms.Form):
         required=False,
         choices=[("", _("Open cases")), *CaseStatus.choices, ("all", _("All"))],
     )
-    programme = forms.ChoiceField(
-        label=_("Working model"), required=False, choices=[("", _("All")), *PROGRAMME_CHOICES]
-    )
+    programme = forms.ChoiceField(label=_("Working model"), required=False)
     mine = forms.BooleanField(
         label=_("Only cases I am responsible for or buddy on"), required=False
     )
+
+    def __init__(self, *args, organisation_id: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [("", _("All")), *programme_choices(organisation_id)]
 
     def filter(self, cases, user):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}

@@ -8,8 +8,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspel.organisations.programmes import PROGRAMME_CHOICES
-
 
 class CaseStatus(models.TextChoices):
     REFERRAL = "referral", _("Referral")
@@ -39,7 +37,9 @@ class Case(models.Model):
     focus_children = models.ManyToManyField(
         "families.Person", related_name="focus_cases", verbose_name=_("focus children")
     )
-    programme = models.CharField(_("working model"), max_length=40, choices=PROGRAMME_CHOICES)
+    # A built-in programme key or one of the organisation's own (samspel.programmes.choices):
+    # forms validate it, as the choices differ per organisation.
+    programme = models.CharField(_("working model"), max_length=40)
     legal_basis = models.JSONField(_("legal basis"), default=list, blank=True)
     team = models.ForeignKey(
         "organisations.Team", on_delete=models.PROTECT, related_name="cases", verbose_name=_("team")
@@ -102,6 +102,12 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.family}"
+
+    def get_programme_display(self) -> str:
+        """The programme's name: built-in, or the organisation's own."""
+        from samspel.programmes.choices import programme_name
+
+        return programme_name(self.organisation_id, self.programme)
 
     def allowed_statuses(self) -> list[str]:
         return list(STATUS_FLOW[CaseStatus(self.status)])

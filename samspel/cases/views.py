@@ -47,7 +47,7 @@ EMERGENCY_HOURS = getattr(settings, "EMERGENCY_ACCESS_HOURS", 4)
 def case_list(request: HttpRequest) -> HttpResponse:
     if request.user.is_auditor or request.user.organisation_id is None:
         raise Http404
-    form = CaseFilterForm(request.GET or None)
+    form = CaseFilterForm(request.GET or None, organisation_id=request.user.organisation_id)
     cases = form.filter(cases_for_user(request.user), request.user)
     cases = cases.select_related("family", "responsible", "buddy", "team").order_by(
         "family__name", "number"

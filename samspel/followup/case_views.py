@@ -23,6 +23,7 @@ from samspel.followup.case_forms import CONTACT_KINDS, ContactForm, HeldActivity
 from samspel.followup.engine import Explanation
 from samspel.followup.recompute import facts_for_case, recompute_case
 from samspel.organisations.models import Membership
+from samspel.programmes.choices import base_programme
 from samspel.programmes.definitions import Phase
 
 
@@ -89,7 +90,7 @@ def move_phase(request: HttpRequest, case_id) -> HttpResponse:
     case = get_case_for_write(request, case_id)
     if refused := _refuse_closed(request, case):
         return refused
-    steps = phases.phases_for(case.programme)
+    steps = phases.phases_for(base_programme(case.organisation_id, case.programme))
     current = phases.current_phase(steps, case.phase)
     following = phases.next_phase(steps, case.phase)
     form = PhaseMoveForm(request.POST)

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from samspel.organisations.programmes import PROGRAMME_CHOICES
+from samspel.programmes.choices import programme_choices
 
 
 class TeamWorklistFilterForm(forms.Form):
@@ -15,13 +15,12 @@ class TeamWorklistFilterForm(forms.Form):
         empty_label=_("Everyone"),
         help_text=_("Cases the worker is responsible or buddy for."),
     )
-    programme = forms.ChoiceField(
-        label=_("Working model"), required=False, choices=[("", _("All")), *PROGRAMME_CHOICES]
-    )
+    programme = forms.ChoiceField(label=_("Working model"), required=False)
 
-    def __init__(self, *args, workers, **kwargs):
+    def __init__(self, *args, workers, organisation_id: int | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = workers
+        self.fields["programme"].choices = [("", _("All")), *programme_choices(organisation_id)]
 
     def filter(self, items):
         """The items narrowed to the valid choices; invalid input filters nothing."""

@@ -91,7 +91,11 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
     teams = _leader_teams(request)
     team_ids = [team.pk for team in teams]
     today = timezone.localdate()
-    form = TeamWorklistFilterForm(request.GET or None, workers=team_workers(team_ids))
+    form = TeamWorklistFilterForm(
+        request.GET or None,
+        workers=team_workers(team_ids),
+        organisation_id=request.user.organisation_id,
+    )
     items = form.filter(team_items(team_ids))
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     if form.is_bound:

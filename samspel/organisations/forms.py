@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
 from samspel.organisations.models import Membership, Organisation, Team
+from samspel.programmes.choices import programme_choices
 
 
 class UserForm(forms.ModelForm):
@@ -92,6 +93,8 @@ class UserFilterForm(forms.Form):
 
 
 class TeamForm(forms.ModelForm):
+    programme = forms.ChoiceField(label=_("Working model"))
+
     class Meta:
         model = Team
         fields = ["name", "programme", "is_active"]
@@ -99,6 +102,10 @@ class TeamForm(forms.ModelForm):
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        # The built-in programmes and this organisation's own: another's key is not a choice.
+        self.fields["programme"].choices = programme_choices(
+            organisation.pk, keep=self.instance.programme
+        )
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

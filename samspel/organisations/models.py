@@ -6,8 +6,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samspel.organisations.programmes import PROGRAMME_CHOICES
-
 
 class Jurisdiction(models.TextChoices):
     SWEDEN = "SE", _("Sweden")
@@ -46,7 +44,9 @@ class Team(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="teams")
     name = models.CharField(_("name"), max_length=200)
-    programme = models.CharField(_("working model"), max_length=40, choices=PROGRAMME_CHOICES)
+    # A built-in programme key or one of the organisation's own (samspel.programmes.choices):
+    # forms validate it, as the choices differ per organisation.
+    programme = models.CharField(_("working model"), max_length=40)
     is_active = models.BooleanField(_("active"), default=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="teams"
@@ -62,6 +62,12 @@ class Team(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_programme_display(self) -> str:
+        """The programme's name: built-in, or the organisation's own."""
+        from samspel.programmes.choices import programme_name
+
+        return programme_name(self.organisation_id, self.programme)
 
     @property
     def leaders(self):

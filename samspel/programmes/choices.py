@@ -1,0 +1,42 @@
+"""The programmes an organisation can put teams and cases on: the five built-in ones and its own
+(DOMAIN.md §3). Teams and cases store a programme by key; an own programme's key is only
+valid inside its organisation, so forms validate against these choices, not model choices."""
+
+from __future__ import annotations
+
+from samspel.organisations.programmes import PROGRAMME_CHOICES
+from samspel.programmes.models import OrganisationProgramme
+
+
+def _own(organisation_id: int | None):
+    if organisation_id is None:  # a user outside any organisation has no own programmes
+        return OrganisationProgramme.objects.none()
+    return OrganisationProgramme.objects.filter(organisation_id=organisation_id)
+
+
+def programme_choices(organisation_id: int | None, keep: str = "") -> list[tuple[str, str]]:
+    """(key, name) of the built-in programmes, then the organisation's active own ones, by name.
+    `keep` is the key already on the team or case: offered even if since made inactive."""
+    own = _own(organisation_id).order_by("name").values_list("key", "name", "is_active")
+    return [
+        *PROGRAMME_CHOICES,
+        *((key, name) for key, name, active in own if active or key == keep),
+    ]
+
+
+def programme_name(organisation_id: int | None, key: str) -> str:
+    """The name to show for a team's or case's programme key."""
+    built_in = dict(PROGRAMME_CHOICES)
+    if key in built_in:
+        return str(built_in[key])
+    name = _own(organisation_id).filter(key=key).values_list("name", flat=True).first()
+    return name or key
+
+
+def base_programme(organisation_id: int | None, key: str) -> str:
+    """The built-in programme whose rules and phases a key runs: itself, or the one an own
+    programme is based on."""
+    if key in dict(PROGRAMME_CHOICES):
+        return key
+    based_on = _own(organisation_id).filter(key=key).values_list("based_on", flat=True).first()
+    return based_on or key
