@@ -7,9 +7,10 @@ import datetime as dt
 import pytest
 import time_machine
 from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 
-from samspel.activities.models import ActivityStatus
+from samspel.activities.models import ActivityStatus, AgencyKind
 from samspel.audit.models import Action, AuditEvent
 from samspel.calendars.feeds import create_feed
 from samspel.calendars.tests.conftest import NOW, TODAY, at, make_activity, make_appointment
@@ -156,7 +157,11 @@ def test_family_feed_holds_activities_and_appointments(client, personas, case, c
         f"{appointment.public_id}@samspel",
         f"{cancelled.public_id}@samspel",
     }
-    assert str(found[f"{appointment.public_id}@samspel"]["SUMMARY"]) == "EB · School or day care"
+    # Family feeds are written in the organisation's language (Swedish here).
+    with translation.override(case.organisation.default_language):
+        school = str(AgencyKind.SCHOOL.label)
+    assert school == "Skola eller förskola"
+    assert str(found[f"{appointment.public_id}@samspel"]["SUMMARY"]) == f"EB · {school}"
     assert str(found[f"{cancelled.public_id}@samspel"]["STATUS"]) == "CANCELLED"
 
 

@@ -20,9 +20,15 @@ def demo(db, settings):
     build_demo()
 
 
+def _comparable(row: tuple) -> tuple:
+    """Planned activities have no held date, held ones no planned start."""
+    return tuple("" if value is None else str(value) for value in row)
+
+
 def _snapshot():
+    activities = Activity.objects.values_list("case_id", "kind", "held_on", "planned_start")
     return (
-        sorted(Activity.objects.values_list("case_id", "kind", "held_on")),
+        sorted(activities, key=_comparable),
         sorted(DueItem.objects.values_list("case_id", "rule", "due_on")),
         FollowUpPeriod.objects.count(),
     )
