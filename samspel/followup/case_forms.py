@@ -1,10 +1,12 @@
-"""Forms on the case page: record a held activity, log a contact, move the phase on."""
+"""Forms on the case page: record a held activity, log a contact, move the phase on, record the
+family's evaluation of the support."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspel.activities.models import Activity, ActivityKind, Context
+from samspel.followup.models import SupportEvaluation
 
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 MAX_MINUTES = 24 * 60
@@ -61,3 +63,25 @@ class PhaseMoveForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class SupportEvaluationForm(forms.ModelForm):
+    """The day the family evaluated the worker's support (the foster home's evaluation of the
+    consultant, seed 000)."""
+
+    class Meta:
+        model = SupportEvaluation
+        fields = ["evaluated_on"]
+        widgets = {"evaluated_on": DATE_WIDGET}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+
+    def clean_evaluated_on(self):
+        evaluated_on = self.cleaned_data["evaluated_on"]
+        if evaluated_on > timezone.localdate():
+            raise forms.ValidationError(_("An evaluation cannot be dated in the future."))
+        if evaluated_on < self.case.referred_on:
+            raise forms.ValidationError(_("The date is before the case was referred."))
+        return evaluated_on

@@ -11,11 +11,12 @@ from django.utils import timezone
 from samspel.activities.case_panel import activity_panel
 from samspel.cases.models import Case, CaseStatus
 from samspel.followup import phases
-from samspel.followup.case_forms import HeldActivityForm, PhaseMoveForm
+from samspel.followup.case_forms import HeldActivityForm, PhaseMoveForm, SupportEvaluationForm
 from samspel.followup.case_views import leads_team, translate
 from samspel.followup.recompute import facts_for_case
 from samspel.followup.worklists import explain, item_state
 from samspel.programmes.choices import base_programme
+from samspel.programmes.loader import UnknownProgramme, programme
 
 
 def due_rows(case: Case, today: dt.date) -> list[dict]:
@@ -60,4 +61,27 @@ def followup_context(request: HttpRequest, case: Case, can_write: bool) -> dict:
         "held_form": HeldActivityForm(case=case, prefix="held", initial={"held_on": today})
         if writable
         else None,
+        **evaluation_panel(case, today, writable),
     }
+
+
+def evaluation_panel(case: Case, today: dt.date, writable: bool) -> dict:
+    """The last recorded evaluation of the support and, for writers, the form to record one;
+    shown only when the case's programme has a rule the family's evaluations close."""
+    if not _evaluated_by_family(case):
+        return {"evaluation_shown": False}
+    last = case.support_evaluations.values_list("evaluated_on", flat=True).first()
+    form = SupportEvaluationForm(case=case, prefix="evaluation", initial={"evaluated_on": today})
+    return {
+        "evaluation_shown": True,
+        "last_evaluation": last,
+        "evaluation_form": form if writable else None,
+    }
+
+
+def _evaluated_by_family(case: Case) -> bool:
+    try:
+        found = programme(base_programme(case.organisation_id, case.programme))
+    except UnknownProgramme:
+        return False
+    return any(rule.closed_by_fact == "evaluated_on" for rule in found.rules)

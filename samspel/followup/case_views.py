@@ -1,4 +1,5 @@
-"""Follow-up on the case page: record a held activity, log an SMS or a call, move the phase on.
+"""Follow-up on the case page: record a held activity, log an SMS or a call, move the phase on,
+record the family's evaluation of the support.
 Each change is audited and the case's due items are recomputed in the same transaction."""
 
 from __future__ import annotations
@@ -19,8 +20,15 @@ from samspel.audit.models import Action
 from samspel.cases.access import get_case_for_write
 from samspel.cases.models import Case, CaseStatus
 from samspel.followup import phases
-from samspel.followup.case_forms import CONTACT_KINDS, ContactForm, HeldActivityForm, PhaseMoveForm
+from samspel.followup.case_forms import (
+    CONTACT_KINDS,
+    ContactForm,
+    HeldActivityForm,
+    PhaseMoveForm,
+    SupportEvaluationForm,
+)
 from samspel.followup.engine import Explanation
+from samspel.followup.models import SupportEvaluation
 from samspel.followup.recompute import facts_for_case, recompute_case
 from samspel.organisations.models import Membership
 from samspel.programmes.choices import base_programme
@@ -71,6 +79,42 @@ def log_contact(request: HttpRequest, case_id) -> HttpResponse:
         request, case, kind=kind, context=CONTACT_KINDS[kind], held_on=timezone.localdate()
     )
     messages.success(request, _("%(kind)s on %(date)s is logged.") % _kind_and_date(activity))
+    return _back(case)
+
+
+@require_POST
+@login_required
+def record_evaluation(request: HttpRequest, case_id) -> HttpResponse:
+    """The family evaluated the worker's support on a given day: closes the programme's
+    evaluation rule (seed 000: the foster home evaluates the consultant every 3 months)."""
+    case = get_case_for_write(request, case_id)
+    if refused := _refuse_closed(request, case):
+        return refused
+    form = SupportEvaluationForm(request.POST, case=case, prefix="evaluation")
+    if not form.is_valid():
+        messages.error(
+            request,
+            _("The evaluation was not recorded: %(errors)s")
+            % {"errors": " ".join(form.errors.get("evaluated_on", []))},
+        )
+        return _back(case)
+    evaluated_on = form.cleaned_data["evaluated_on"]
+    with transaction.atomic():
+        evaluation = SupportEvaluation.objects.create(
+            case=case, evaluated_on=evaluated_on, recorded_by=request.user
+        )
+        record(
+            request,
+            Action.CREATE,
+            evaluation,
+            case=str(case.public_id),
+            evaluated_on=evaluated_on.isoformat(),
+        )
+        recompute_case(case)
+    messages.success(
+        request,
+        _("The family's evaluation of %(date)s is recorded.") % {"date": evaluated_on.isoformat()},
+    )
     return _back(case)
 
 

@@ -1,6 +1,7 @@
 """Stored due items and follow-up periods: recomputed by samspel.followup.recompute inside the
 transaction of any change that affects them, so that worklists are one indexed query."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -56,3 +57,27 @@ class FollowUpPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"{self.rule} {self.due_on} {self.held_on or '-'}"
+
+
+class SupportEvaluation(models.Model):
+    """The family evaluated the worker's support (DOMAIN.md §3.1: the foster home evaluates the
+    consultant every 3 months), as recorded by a worker on the case page. The engine's
+    `evaluated_on` fact counts from these; the family's own evaluations through personal links
+    (§6) will feed the same fact when they exist."""
+
+    case = models.ForeignKey(
+        "cases.Case", on_delete=models.CASCADE, related_name="support_evaluations"
+    )
+    evaluated_on = models.DateField(_("evaluated on"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-evaluated_on", "-id"]
+        verbose_name = _("evaluation of the support")
+        verbose_name_plural = _("evaluations of the support")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.evaluated_on}"

@@ -8,7 +8,8 @@ committed state, and one request recomputes once however many rows it saved:
 - samspel.cases.views: case_create, case_edit (legal basis, programme, team, responsible,
   buddy, fact dates), case_status;
 - samspel.plans.versioning: create_plan and plan_change (every plan, goal and sub-goal save);
-- samspel.followup.views: recording a held activity, logging a contact, moving the phase;
+- samspel.followup.case_views: recording a held activity, logging a contact, moving the phase,
+  recording the family's evaluation of the support;
 - samspel.demo.builder, and the `recompute_due_items` command for migrations and rule changes.
 
 A new feature that changes activities, plans or case facts calls `recompute_case` the same
@@ -36,7 +37,7 @@ from django.utils import timezone
 from samspel.activities.models import Activity, ActivityStatus
 from samspel.cases.models import Case, CaseGrant, CaseStatus
 from samspel.followup import engine
-from samspel.followup.models import DueItem, FollowUpPeriod
+from samspel.followup.models import DueItem, FollowUpPeriod, SupportEvaluation
 from samspel.organisations.models import Organisation
 from samspel.plans.models import Plan, SubGoal
 from samspel.programmes.models import (
@@ -81,6 +82,7 @@ class _Loaded:
     held: dict[int, list[engine.HeldActivity]] = field(default_factory=lambda: defaultdict(list))
     plans: dict[int, list[engine.PlanFact]] = field(default_factory=lambda: defaultdict(list))
     births: dict[int, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
+    evaluations: dict[int, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
     writers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     # case → rule → (due item id, its values in DUE_ITEM_FIELDS order)
     items: dict[int, dict[str, tuple[int, tuple]]] = field(
@@ -132,7 +134,7 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     person = Case.focus_children.field.related_model._meta.db_table
     grant, period = CaseGrant._meta.db_table, FollowUpPeriod._meta.db_table
     own, org_settings = OrganisationProgramme._meta.db_table, ProgrammeSettings._meta.db_table
-    organisation = Organisation._meta.db_table
+    organisation, evaluation = Organisation._meta.db_table, SupportEvaluation._meta.db_table
     no_text, no_date, no_id, no_json = _NULL_TEXT, _NULL_DATE, _NULL_ID, _NULL_JSON
     branches = [
         f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {no_date}, {no_json}, "
@@ -150,6 +152,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
         f"{no_json}, {no_id} FROM {grant} c WHERE c.case_id IN ({marks}) AND c.can_write = %s",
         f"SELECT 'f', r.case_id, r.rule, r.due_on, r.programme, r.team_id, r.held_on, "
         f"{no_json}, r.id FROM {period} r WHERE r.case_id IN ({marks})",
+        f"SELECT 'e', e.case_id, {no_text}, e.evaluated_on, {no_text}, {no_id}, {no_date}, "
+        f"{no_json}, {no_id} FROM {evaluation} e WHERE e.case_id IN ({marks})",
         # The organisations' programme settings: (organisation, key) → (built-in, overrides).
         f"SELECT 'o', o.organisation_id, o.programme, {no_date}, o.programme, {no_id}, "
         f"{no_date}, CAST(o.overrides AS TEXT), {no_id} FROM {org_settings} o "
@@ -161,7 +165,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
         f"{no_json}, {no_id} FROM {organisation} o WHERE o.id IN ({org_marks})",
     ]
     ids, orgs = list(case_ids), list(organisation_ids)
-    params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids, *orgs, *orgs, *orgs]
+    params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids, *ids]
+    params += [*orgs, *orgs, *orgs]
     return " UNION ALL ".join(branches), params
 
 
@@ -224,6 +229,8 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
             loaded.periods[case_id].append(
                 (text, _as_date(day), _maybe_date(second_day), number, other, row_id)
             )
+        elif tag == "e":
+            loaded.evaluations[case_id].append(_as_date(day))
         elif tag == "o":
             loaded.programmes[(case_id, text)] = (other, _json(data))
         elif tag == "j":
@@ -261,6 +268,7 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
         investigation_finished_on=case.investigation_finished_on,
         measure_started_on=case.measure_started_on,
         child_birth_dates=tuple(sorted(loaded.births[case.pk])),
+        evaluated_on=tuple(sorted(loaded.evaluations[case.pk])),
         asked_about_children_on=case.asked_about_children_on,
         parenting_support_offered_on=case.parenting_support_offered_on,
         team_size=_case_team_size(case, loaded.writers[case.pk]),
