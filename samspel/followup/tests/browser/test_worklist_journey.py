@@ -28,7 +28,8 @@ def _case_with_items_due(today: dt.date):
     case = fresh_case_for("worker")
     case.referred_on = case.activated_on = today - dt.timedelta(days=40)
     case.status = "active"
-    case.save(update_fields=["referred_on", "activated_on", "status"])
+    case.legal_basis = ["SEL §52"]  # six-weekly follow-up, whatever the demo case held
+    case.save(update_fields=["referred_on", "activated_on", "status", "legal_basis"])
     recompute_case(case)
     items = DueItem.objects.filter(case=case)
     assert items.filter(due_on__lt=today).exists(), "the engine left nothing overdue"
