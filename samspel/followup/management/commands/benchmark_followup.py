@@ -9,6 +9,7 @@ worklist queries. A measurement script, not a test: see docs/benchmark.md for re
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/samspel_bench python manage.py migrate
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/samspel_bench \\
         python manage.py benchmark_followup --cases 100000 --activities 5000000
+    DEBUG=false DATABASE_URL=... python manage.py benchmark_followup --reuse   # measure again
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import statistics
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -215,6 +217,8 @@ class Command(BaseCommand):
             "per-change recompute (one case)": self._recompute_samples(case_ids, rng, samples),
         }
         self.stdout.write(f"\n{len(case_ids)} cases, {Activity.objects.count()} activities\n")
+        if settings.DEBUG:  # Django then keeps every query: not what production runs
+            self.stdout.write("DEBUG is on: run with DEBUG=false for production-like numbers.\n")
         self.stdout.write("| measurement | p50 ms | p95 ms | samples |\n|---|---|---|---|")
         for label, values in results.items():
             self.stdout.write(
