@@ -90,13 +90,16 @@ def visible_person_ids(family, user) -> set[int]:
 def activity_entry(activity: Activity, tz: ZoneInfo, visible_ids: set[int] | None = None):
     start = activity.planned_start.astimezone(tz) if activity.planned_start else None
     end = activity.planned_end.astimezone(tz) if activity.planned_end else None
+    day = start.date() if start else activity.held_on
+    if day is None:  # in_period() selects only activities with a start or a held date
+        raise ValueError(f"activity {activity.public_id} has no day in a calendar")
     who = []
     if visible_ids is not None:
         who = [person_label(p.person, visible_ids) for p in activity.participants.all() if p.person]
     return Entry(
         source=ACTIVITY,
         obj=activity,
-        day=start.date() if start else activity.held_on,
+        day=day,
         start=start,
         end=end,
         title=activity.get_kind_display(),

@@ -16,7 +16,7 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.calendars.feeds import create_feed, find_feed, revoke_feed
 from samspel.calendars.forms import FeedForm
-from samspel.calendars.ical import family_feed, worker_feed
+from samspel.calendars.ical import feed_calendar
 from samspel.calendars.models import CalendarFeed
 from samspel.calendars.pages import render_local
 from samspel.cases.access import require_case_worker
@@ -131,7 +131,7 @@ def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
     feed = find_feed(token)
     if feed is None:
         raise Http404
-    body, count = worker_feed(feed) if feed.owner_id else family_feed(feed)
+    body, count = feed_calendar(feed)
     organisation = feed.owner.organisation_id if feed.owner_id else feed.family.organisation_id
     record(request, Action.EXPORT, feed, organisation_id=organisation, format="ical", events=count)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

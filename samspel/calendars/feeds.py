@@ -36,11 +36,15 @@ def revoke_feed(feed: CalendarFeed, user) -> None:
 
 def _still_allowed(feed: CalendarFeed) -> bool:
     """A feed answers only while the people behind it still could read it themselves."""
-    if feed.owner_id is not None:
-        owner = feed.owner
+    owner = feed.owner
+    if owner is not None:
         return owner.is_active and owner.organisation_id is not None and not owner.is_auditor
-    creator = feed.created_by
-    return creator.is_active and families_for_user(creator).filter(pk=feed.family_id).exists()
+    creator, family = feed.created_by, feed.family
+    return (
+        family is not None
+        and creator.is_active
+        and families_for_user(creator).filter(pk=family.pk).exists()
+    )
 
 
 def find_feed(token: str) -> CalendarFeed | None:

@@ -22,11 +22,14 @@ from collections.abc import Iterable
 
 from django.utils import timezone, translation
 from icalendar import Calendar, Event
+from icalendar.enums import STATUS
 
+from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityStatus, AppointmentStatus
 from samspel.calendars.entries import children_initials, family_activities, worker_activities
 from samspel.calendars.models import CalendarFeed
 from samspel.calendars.timezones import organisation_timezone
+from samspel.families.models import Family
 
 PRODID = "-//Samspel//Samspel calendar//EN"
 DEFAULT_LENGTH = dt.timedelta(hours=1)
@@ -48,7 +51,13 @@ def _family_is_protected(family, protected: dict[int, bool]) -> bool:
     return protected[family.pk]
 
 
+def _status(cancelled: bool) -> STATUS:
+    return STATUS.CANCELLED if cancelled else STATUS.CONFIRMED
+
+
 def activity_event(activity: Activity, tz, protected: dict[int, bool]) -> Event:
+    if activity.planned_start is None:  # _timed() selects only activities with a start
+        raise ValueError(f"activity {activity.public_id} has no start for a feed")
     start = activity.planned_start.astimezone(tz)
     end = activity.planned_end.astimezone(tz) if activity.planned_end else start + DEFAULT_LENGTH
     family = activity.case.family
@@ -66,7 +75,7 @@ def activity_event(activity: Activity, tz, protected: dict[int, bool]) -> Event:
         end=end,
         summary=summary,
         location=", ".join(place) or None,
-        status="CANCELLED" if cancelled else "CONFIRMED",
+        status=_status(cancelled),
     )
 
 
@@ -87,7 +96,7 @@ def appointment_event(appointment, tz, protected: dict[int, bool], initials: str
         end=appointment.end.astimezone(tz),
         summary=summary,
         location=place,
-        status="CANCELLED" if cancelled else "CONFIRMED",
+        status=_status(cancelled),
     )
 
 
@@ -113,22 +122,32 @@ def _calendar(feed: CalendarFeed, name: str, events: Iterable[Event]) -> bytes:
     return calendar.to_ical()
 
 
-def worker_feed(feed: CalendarFeed) -> tuple[bytes, int]:
+def feed_calendar(feed: CalendarFeed) -> tuple[bytes, int]:
+    """The feed's calendar and its number of events: a worker's or a family's."""
+    if feed.owner is not None:
+        return worker_feed(feed, feed.owner)
+    if feed.family is not None:
+        return family_feed(feed, feed.family)
+    raise ValueError(f"feed {feed.public_id} has neither owner nor family")
+
+
+def worker_feed(feed: CalendarFeed, owner: User) -> tuple[bytes, int]:
     """The owner's activities, in their organisation's time zone and their language."""
-    owner = feed.owner
-    tz = organisation_timezone(owner.organisation)
+    organisation = owner.organisation
+    if organisation is None:  # find_feed() refuses feeds of users without an organisation
+        raise ValueError(f"the owner of feed {feed.public_id} has no organisation")
+    tz = organisation_timezone(organisation)
     since = timezone.now() - HISTORY
     protected: dict[int, bool] = {}
-    language = owner.language or owner.organisation.default_language
+    language = owner.language or organisation.default_language
     with translation.override(language):
         events = [activity_event(a, tz, protected) for a in _timed(worker_activities(owner), since)]
         return _calendar(feed, "Samspel", events), len(events)
 
 
-def family_feed(feed: CalendarFeed) -> tuple[bytes, int]:
+def family_feed(feed: CalendarFeed, family: Family) -> tuple[bytes, int]:
     """The family's activities on the cases its creator may read, and the family's
     appointments with other agencies, in the organisation's language."""
-    family = feed.family
     organisation = family.organisation
     tz = organisation_timezone(organisation)
     since = timezone.now() - HISTORY

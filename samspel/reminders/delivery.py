@@ -99,7 +99,8 @@ def deliver_due(limit: int | None = None) -> int:
 
 def _send_claimed(reminder: Reminder) -> str:
     activity = reminder.activity
-    if activity.status != ActivityStatus.PLANNED or activity.planned_start <= timezone.now():
+    start = activity.planned_start
+    if activity.status != ActivityStatus.PLANNED or start is None or start <= timezone.now():
         _finish(reminder, status=ReminderStatus.DROPPED)
         return "dropped"
     try:

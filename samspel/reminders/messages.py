@@ -45,6 +45,8 @@ def place_label(activity: Activity) -> str:
 
 
 def reminder_text(activity: Activity, person: Person) -> ReminderText:
+    if activity.planned_start is None:
+        raise ValueError("only an activity with a planned start has reminders")
     organisation = activity.case.family.organisation
     start = activity.planned_start.astimezone(organisation_time_zone(organisation))
     with translation.override(language_for(person)):

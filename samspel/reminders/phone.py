@@ -21,11 +21,10 @@ def normalise_phone(value: str, jurisdiction: str = "SE") -> str | None:
     compact = SEPARATORS.sub("", value or "")
     if compact.startswith("00"):
         compact = "+" + compact[2:]
-    if not compact.startswith("+"):
-        compact = _national_to_e164(compact, jurisdiction)
-    if compact is None or not E164.fullmatch(compact):
+    number = compact if compact.startswith("+") else _national_to_e164(compact, jurisdiction)
+    if number is None or not E164.fullmatch(number):
         return None
-    return compact
+    return number
 
 
 def _national_to_e164(digits: str, jurisdiction: str) -> str | None:

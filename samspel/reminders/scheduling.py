@@ -40,12 +40,10 @@ def has_contact(person: Person, channel: str) -> bool:
 
 
 def family_participants(activity: Activity) -> list[Person]:
-    return [
-        participant.person
-        for participant in activity.participants.filter(person__isnull=False).select_related(
-            "person__family__organisation"
-        )
-    ]
+    participants = activity.participants.filter(person__isnull=False).select_related(
+        "person__family__organisation"
+    )
+    return [participant.person for participant in participants if participant.person is not None]
 
 
 def missing_contacts(activity: Activity) -> list[MissingContact]:

@@ -224,3 +224,18 @@ def test_a_claim_whose_sender_died_is_taken_over_after_the_lease(
         m["Message-ID"] for m in smtp_server.messages
     ]
     assert len(references) == 2  # one message per reminder
+
+
+def test_an_activity_that_lost_its_start_is_dropped_not_a_crash(
+    open_case, dad, personas, frozen, time_machine, sms_stub, smtp_server
+):
+    from samspel.activities.models import Activity
+
+    activity = plan(open_case, [dad], in_hours(48), user=personas["worker"])
+    # Changed without a sync (an older code path, a data fix): the sweep must still not crash.
+    Activity.objects.filter(pk=activity.pk).update(planned_start=None, planned_end=None)
+    due_now(time_machine)
+    assert deliver_due() == 2
+    statuses = set(Reminder.objects.filter(activity=activity).values_list("status", flat=True))
+    assert statuses == {ReminderStatus.DROPPED}
+    assert sms_stub.requests == [] and smtp_server.messages == []
