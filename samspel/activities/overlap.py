@@ -9,17 +9,21 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
+from samspel.accounts.models import User
 from samspel.activities.models import (
     Activity,
     ActivityStatus,
     AppointmentStatus,
     ExternalAppointment,
 )
+from samspel.families.models import Family
 
 
-def overlaps(start: dt.datetime, end: dt.datetime, other_start: dt.datetime, other_end) -> bool:
+def overlaps(
+    start: dt.datetime, end: dt.datetime, other_start: dt.datetime, other_end: dt.datetime | None
+) -> bool:
     """Half-open intervals [start, end) and [other_start, other_end) share a moment. An
     appointment without an end is taken as the single moment it starts."""
     other_end = other_end if other_end is not None and other_end > other_start else None
@@ -43,25 +47,28 @@ def _ends_after(start: dt.datetime) -> Q:
     return Q(planned_end__gt=start) | Q(planned_end__isnull=True, planned_start__gte=start)
 
 
-def _family_activities(family, start, end, exclude) -> list[Conflict]:
-    rows = (
-        Activity.objects.filter(
-            case__family=family,
-            status=ActivityStatus.PLANNED,
-            planned_start__lt=end,
-            planned_start__isnull=False,
-        )
-        .filter(_ends_after(start))
-        .exclude(pk=getattr(exclude, "pk", None))
-    )
+def _planned_between(
+    start: dt.datetime, end: dt.datetime, exclude: Activity | None
+) -> QuerySet[Activity]:
+    rows = Activity.objects.filter(
+        status=ActivityStatus.PLANNED, planned_start__lt=end, planned_start__isnull=False
+    ).filter(_ends_after(start))
+    return rows if exclude is None else rows.exclude(pk=exclude.pk)
+
+
+def _family_activities(
+    family: Family, start: dt.datetime, end: dt.datetime, exclude: Activity | None
+) -> list[Conflict]:
+    rows = _planned_between(start, end, exclude).filter(case__family=family)
     return [
         Conflict("family", row.get_kind_display(), row.planned_start, row.planned_end)
         for row in rows.order_by("planned_start")
-        if overlaps(start, end, row.planned_start, row.planned_end)
+        if row.planned_start is not None
+        and overlaps(start, end, row.planned_start, row.planned_end)
     ]
 
 
-def _family_appointments(family, start, end) -> list[Conflict]:
+def _family_appointments(family: Family, start: dt.datetime, end: dt.datetime) -> list[Conflict]:
     rows = ExternalAppointment.objects.filter(
         family=family, status=AppointmentStatus.PLANNED, start__lt=end, end__gt=start
     )
@@ -72,31 +79,35 @@ def _family_appointments(family, start, end) -> list[Conflict]:
     ]
 
 
-def _worker_activities(users, family, start, end, exclude) -> list[Conflict]:
+def _worker_activities(
+    users: list[User],
+    family: Family,
+    start: dt.datetime,
+    end: dt.datetime,
+    exclude: Activity | None,
+) -> list[Conflict]:
     """The workers' planned activities with other families (the family's own are listed
     already): taking part, or responsible for or buddy on the activity's case."""
     ids = [user.pk for user in users]
     if not ids:
         return []
     rows = (
-        Activity.objects.filter(
+        _planned_between(start, end, exclude)
+        .filter(
             Q(participants__user_id__in=ids)
             | Q(case__responsible_id__in=ids)
-            | Q(case__buddy_id__in=ids),
-            status=ActivityStatus.PLANNED,
-            planned_start__lt=end,
-            planned_start__isnull=False,
+            | Q(case__buddy_id__in=ids)
         )
-        .filter(_ends_after(start))
         .exclude(case__family=family)
-        .exclude(pk=getattr(exclude, "pk", None))
         .select_related("case__responsible", "case__buddy")
         .prefetch_related("participants__user")
         .distinct()
     )
     found = []
     for row in rows.order_by("planned_start"):
-        if not overlaps(start, end, row.planned_start, row.planned_end):
+        if row.planned_start is None or not overlaps(
+            start, end, row.planned_start, row.planned_end
+        ):
             continue
         names = _involved(row, set(ids))
         found.append(
@@ -113,13 +124,17 @@ def _involved(activity: Activity, ids: set[int]) -> str:
 
 
 def conflicts(
-    family, users: Iterable, start: dt.datetime, end: dt.datetime, exclude: Activity | None = None
+    family: Family,
+    users: Iterable[User | None],
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    exclude: Activity | None = None,
 ) -> list[Conflict]:
     """Everything planned that overlaps [start, end): for the family, and for the workers."""
     if start is None or end is None or end <= start:
         return []
-    users = [user for user in users if user is not None]
+    workers = [user for user in users if user is not None]
     found = _family_activities(family, start, end, exclude)
     found += _family_appointments(family, start, end)
-    found += _worker_activities(users, family, start, end, exclude)
+    found += _worker_activities(workers, family, start, end, exclude)
     return sorted(found, key=lambda conflict: conflict.start)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityKind, ActivityParticipant, ActivityStatus
 from samspel.audit.log import record
 from samspel.audit.models import Action
@@ -97,11 +99,60 @@ def _after_change(activity: Activity) -> None:
     sync_reminders(activity)
 
 
-def _times(activity: Activity) -> dict[str, str | None]:
+class PlannedTimes(TypedDict):
+    """Audit detail: the planned time, ISO 8601."""
+
+    start: str | None
+    end: str | None
+
+
+class ParticipantsDetail(TypedDict, total=False):
+    """Audit detail: who takes part, by public id (only when the participants were given)."""
+
+    participants: dict[str, list[str]]
+
+
+class VisitDetail(TypedDict, total=False):
+    """Audit detail of a held contact visit: the child's rating (never the notes)."""
+
+    child_safety_rating: int | None
+
+
+def _times(activity: Activity) -> PlannedTimes:
+    start, end = activity.planned_start, activity.planned_end
     return {
-        "start": activity.planned_start.isoformat() if activity.planned_start else None,
-        "end": activity.planned_end.isoformat() if activity.planned_end else None,
+        "start": start.isoformat() if start else None,
+        "end": end.isoformat() if end else None,
     }
+
+
+def _participants_detail(participants: Participants | None) -> ParticipantsDetail:
+    return {} if participants is None else {"participants": participants.summary()}
+
+
+class CreatedDetail(ParticipantsDetail, total=False):
+    """Audit detail of a new activity besides its case and kind: planned or held."""
+
+    status: str
+    start: str | None
+    end: str | None
+    held_on: str
+    minutes: int | None
+
+
+def _record_created(
+    request: HttpRequest | None, activity: Activity, by: User, detail: CreatedDetail
+) -> None:
+    """The audit record of a new activity: its case and kind, never the journal note."""
+    record(
+        request,
+        Action.CREATE,
+        activity,
+        user=by,
+        case=str(activity.case.public_id),
+        kind=activity.kind,
+        **detail,
+    )
 
 
 def plan_activity(
@@ -134,16 +185,15 @@ def plan_activity(
             created_by=by,
         )
         _set_participants(activity, participants)
-        record(
+        _record_created(
             request,
-            Action.CREATE,
             activity,
-            user=by,
-            case=str(case.public_id),
-            kind=kind,
-            status=activity.status,
-            participants=(participants or Participants()).summary(),
-            **_times(activity),
+            by,
+            {
+                "status": activity.status,
+                "participants": (participants or Participants()).summary(),
+                **_times(activity),
+            },
         )
         _after_change(activity)
     return activity
@@ -178,10 +228,16 @@ def update_activity(
             activity.sequence += 1
         activity.save(update_fields=[*changed, "sequence", "updated_at"])
         _set_participants(activity, participants)
-        detail = {"fields": changed, "sequence": activity.sequence, **_times(activity)}
-        if participants is not None:
-            detail["participants"] = participants.summary()
-        record(request, Action.UPDATE, activity, user=by, **detail)
+        record(
+            request,
+            Action.UPDATE,
+            activity,
+            user=by,
+            fields=changed,
+            sequence=activity.sequence,
+            **_times(activity),
+            **_participants_detail(participants),
+        )
         _after_change(activity)
     return activity
 
@@ -258,11 +314,18 @@ def mark_held(
         activity.sequence += 1
         activity.save(update_fields=[*HELD_FIELDS, "sequence", "updated_at"])
         _set_participants(activity, participants)
-        detail = {"status": [ActivityStatus.PLANNED, ActivityStatus.HELD]}
-        detail.update(held_on=held_on.isoformat(), minutes=minutes, sequence=activity.sequence)
-        if visit:
-            detail["child_safety_rating"] = child_safety_rating
-        record(request, Action.UPDATE, activity, user=by, **detail)
+        visit_detail: VisitDetail = {"child_safety_rating": child_safety_rating} if visit else {}
+        record(
+            request,
+            Action.UPDATE,
+            activity,
+            user=by,
+            status=[ActivityStatus.PLANNED, ActivityStatus.HELD],
+            held_on=held_on.isoformat(),
+            minutes=minutes,
+            sequence=activity.sequence,
+            **visit_detail,
+        )
         _after_change(activity)
     return activity
 
@@ -303,15 +366,6 @@ def record_held(
             note=note,
             created_by=by,
         )
-        record(
-            request,
-            Action.CREATE,
-            activity,
-            user=by,
-            case=str(case.public_id),
-            kind=kind,
-            held_on=held_on.isoformat(),
-            minutes=minutes,
-        )
+        _record_created(request, activity, by, {"held_on": held_on.isoformat(), "minutes": minutes})
         _after_change(activity)
     return activity

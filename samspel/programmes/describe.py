@@ -97,8 +97,9 @@ def value_text(kind: str, value: Any) -> str:
     return str(dict(Context.choices).get(value, value))
 
 
-def _d(duration: Duration) -> str:
-    return duration_text(str(duration))
+def _d(duration: Duration | None) -> str:
+    # The loader requires the durations a rule's kind uses, so None is not met in practice.
+    return duration_text(str(duration)) if duration is not None else ""
 
 
 def _activities(kinds: tuple[str, ...]) -> str:
