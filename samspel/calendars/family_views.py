@@ -5,6 +5,7 @@ that Samspel only records — and the forms that add, change and cancel those ap
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -27,6 +28,7 @@ from samspel.calendars.pages import local_today, render_local, requested_monday
 from samspel.calendars.timezones import organisation_timezone
 from samspel.cases.models import CaseStatus
 from samspel.families.access import get_family_for_user, get_family_for_write
+from samspel.families.models import Family
 
 WEEKS_SHOWN = 4
 APPOINTMENT_FIELDS = ["person", "agency_kind", "agency_name", "title", "start", "end"]
@@ -70,17 +72,32 @@ def family_calendar(request: HttpRequest, family_id) -> HttpResponse:
     return render_local(request, "calendars/family_calendar.html", context, tz)
 
 
-def family_for_change(request: HttpRequest, family_id):
-    """The family for changing its calendar: 404 outsiders, 403 readers; None (with a
-    message) when all its cases are closed."""
+def family_for_change(request: HttpRequest, family_id) -> tuple[Family, bool]:
+    """The family for changing its calendar (404 outsiders, 403 readers), and whether it may
+    change: False, with a message, when all its cases are closed."""
     family = get_family_for_write(request, family_id)
+    return family, _open_for_change(request, family)
+
+
+def _open_for_change(request: HttpRequest, family: Family) -> bool:
     statuses = [case.status for case in family.cases.all()]
     if statuses and all(status == CaseStatus.CLOSED for status in statuses):
         messages.error(
             request, _("The family's cases are closed: its calendar can no longer change.")
         )
-        return family, False
-    return family, True
+        return False
+    return True
+
+
+def _appointment_for_change(
+    request: HttpRequest, family_id, appointment_id
+) -> tuple[Family, ExternalAppointment | None]:
+    """The family and its appointment for changing: 404 for outsiders and for an appointment
+    of another family, 403 for readers; no appointment (with a message) when the family's cases
+    are closed."""
+    family = get_family_for_write(request, family_id)
+    appointment = _appointment(family, appointment_id)
+    return family, appointment if _open_for_change(request, family) else None
 
 
 def _appointment(family, appointment_id) -> ExternalAppointment:
@@ -88,6 +105,10 @@ def _appointment(family, appointment_id) -> ExternalAppointment:
         return family.external_appointments.select_related("person").get(public_id=appointment_id)
     except ExternalAppointment.DoesNotExist:
         raise Http404 from None
+
+
+def _week_of(appointment: ExternalAppointment, tz: ZoneInfo) -> str:
+    return periods.week_code(periods.monday_of(appointment.start.astimezone(tz).date()))
 
 
 def _form_page(request, family, form, appointment=None) -> HttpResponse:
@@ -116,17 +137,15 @@ def appointment_add(request: HttpRequest, family_id) -> HttpResponse:
         appointment.save()
         record(request, Action.CREATE, appointment, family=str(family.public_id))
     messages.success(request, _("The appointment is added to the family's calendar."))
-    week = periods.week_code(periods.monday_of(appointment.start.astimezone(tz).date()))
-    return redirect(_calendar_url(family, week))
+    return redirect(_calendar_url(family, _week_of(appointment, tz)))
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def appointment_edit(request: HttpRequest, family_id, appointment_id) -> HttpResponse:
-    family, open_ = family_for_change(request, family_id)
-    if not open_:
+    family, appointment = _appointment_for_change(request, family_id, appointment_id)
+    if appointment is None:
         return redirect(_calendar_url(family))
-    appointment = _appointment(family, appointment_id)
     tz = organisation_timezone(family.organisation)
     visible = visible_person_ids(family, request.user)
     initial = {name: getattr(appointment, name) for name in APPOINTMENT_FIELDS}
@@ -149,19 +168,16 @@ def appointment_edit(request: HttpRequest, family_id, appointment_id) -> HttpRes
         )
         record(request, Action.UPDATE, appointment, family=str(family.public_id), fields=changed)
     messages.success(request, _("The appointment is changed."))
-    week = periods.week_code(periods.monday_of(appointment.start.astimezone(tz).date()))
-    return redirect(_calendar_url(family, week))
+    return redirect(_calendar_url(family, _week_of(appointment, tz)))
 
 
 @require_POST
 @login_required
 def appointment_cancel(request: HttpRequest, family_id, appointment_id) -> HttpResponse:
-    family, open_ = family_for_change(request, family_id)
-    if not open_:
+    family, appointment = _appointment_for_change(request, family_id, appointment_id)
+    if appointment is None:
         return redirect(_calendar_url(family))
-    appointment = _appointment(family, appointment_id)
-    tz = organisation_timezone(family.organisation)
-    week = periods.week_code(periods.monday_of(appointment.start.astimezone(tz).date()))
+    week = _week_of(appointment, organisation_timezone(family.organisation))
     if appointment.status == AppointmentStatus.CANCELLED:
         messages.info(request, _("The appointment was already cancelled."))
         return redirect(_calendar_url(family, week))

@@ -25,7 +25,12 @@ from icalendar import Calendar, Event
 from icalendar.enums import STATUS
 
 from samspel.accounts.models import User
-from samspel.activities.models import Activity, ActivityStatus, AppointmentStatus
+from samspel.activities.models import (
+    Activity,
+    ActivityStatus,
+    AppointmentStatus,
+    ExternalAppointment,
+)
 from samspel.calendars.entries import children_initials, family_activities, worker_activities
 from samspel.calendars.models import CalendarFeed
 from samspel.calendars.timezones import organisation_timezone
@@ -51,8 +56,21 @@ def _family_is_protected(family, protected: dict[int, bool]) -> bool:
     return protected[family.pk]
 
 
-def _status(cancelled: bool) -> STATUS:
-    return STATUS.CANCELLED if cancelled else STATUS.CONFIRMED
+def _event(obj: Activity | ExternalAppointment, *, start, end, summary, place, cancelled) -> Event:
+    """What every entry carries: a UID stable across edits, the SEQUENCE, and the time of the
+    last change (DTSTAMP and LAST-MODIFIED, in UTC)."""
+    changed = obj.updated_at.astimezone(dt.UTC)
+    return Event.new(
+        uid=uid(obj),
+        sequence=obj.sequence,
+        stamp=changed,
+        last_modified=changed,
+        start=start,
+        end=end,
+        summary=summary,
+        location=place or None,
+        status=STATUS.CANCELLED if cancelled else STATUS.CONFIRMED,
+    )
 
 
 def activity_event(activity: Activity, tz, protected: dict[int, bool]) -> Event:
@@ -65,38 +83,29 @@ def activity_event(activity: Activity, tz, protected: dict[int, bool]) -> Event:
     place = [str(activity.get_context_display())] if activity.context else []
     if activity.place_detail and not _family_is_protected(family, protected):
         place.append(activity.place_detail)
-    cancelled = activity.status == ActivityStatus.CANCELLED
-    return Event.new(
-        uid=uid(activity),
-        sequence=activity.sequence,
-        stamp=activity.updated_at.astimezone(dt.UTC),
-        last_modified=activity.updated_at.astimezone(dt.UTC),
+    return _event(
+        activity,
         start=start,
         end=end,
         summary=summary,
-        location=", ".join(place) or None,
-        status=_status(cancelled),
+        place=", ".join(place),
+        cancelled=activity.status == ActivityStatus.CANCELLED,
     )
 
 
-def appointment_event(appointment, tz, protected: dict[int, bool], initials: str = "") -> Event:
-    family = appointment.family
+def appointment_event(
+    appointment: ExternalAppointment, tz, protected: dict[int, bool], initials: str = ""
+) -> Event:
     who = appointment.person.initials if appointment.person else initials
     summary = " · ".join(part for part in (who, appointment.get_agency_kind_display()) if part)
-    place = None
-    if appointment.place_detail and not _family_is_protected(family, protected):
-        place = appointment.place_detail
-    cancelled = appointment.status == AppointmentStatus.CANCELLED
-    return Event.new(
-        uid=uid(appointment),
-        sequence=appointment.sequence,
-        stamp=appointment.updated_at.astimezone(dt.UTC),
-        last_modified=appointment.updated_at.astimezone(dt.UTC),
+    protected_family = _family_is_protected(appointment.family, protected)
+    return _event(
+        appointment,
         start=appointment.start.astimezone(tz),
         end=appointment.end.astimezone(tz),
         summary=summary,
-        location=place,
-        status=_status(cancelled),
+        place="" if protected_family else appointment.place_detail,
+        cancelled=appointment.status == AppointmentStatus.CANCELLED,
     )
 
 

@@ -4,27 +4,20 @@ A reminder says what, when and where, and nothing else: never a journal note, ne
 and no place detail at all when anyone in the family has protected identity (DOMAIN.md §2)."""
 
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from samspel.activities.models import Activity
+from samspel.calendars.timezones import organisation_timezone
 from samspel.families.models import Person
 from samspel.reminders.models import ReminderContact
-
-TIME_ZONES = {"SE": "Europe/Stockholm", "DK": "Europe/Copenhagen"}
 
 
 @dataclass(frozen=True)
 class ReminderText:
     subject: str
     body: str
-
-
-def organisation_time_zone(organisation) -> ZoneInfo:
-    return ZoneInfo(TIME_ZONES.get(organisation.jurisdiction, settings.TIME_ZONE))
 
 
 def language_for(person: Person) -> str:
@@ -48,7 +41,7 @@ def reminder_text(activity: Activity, person: Person) -> ReminderText:
     if activity.planned_start is None:
         raise ValueError("only an activity with a planned start has reminders")
     organisation = activity.case.family.organisation
-    start = activity.planned_start.astimezone(organisation_time_zone(organisation))
+    start = activity.planned_start.astimezone(organisation_timezone(organisation))
     with translation.override(language_for(person)):
         values = {
             "organisation": organisation.name,
