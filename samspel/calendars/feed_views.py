@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
+from django.utils.http import quote_etag
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -127,15 +131,32 @@ def _revoke(request: HttpRequest, feed: CalendarFeed) -> None:
 
 @require_http_methods(["GET", "HEAD"])
 def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
-    """No login: the token is the key. Every fetch is audited with the feed as object."""
+    """No login: the token is the key. Every fetch is audited with the feed as object, also
+    one answered 304 (the calendar program already holds what the feed says).
+
+    Revalidation is by ETag (a hash of the body) only: a Last-Modified would miss an entry
+    that leaves the feed, which changes no timestamp."""
     feed = find_feed(token)
     if feed is None:
         raise Http404
     body, count = feed_calendar(feed)
-    organisation = feed.owner.organisation_id if feed.owner_id else feed.family.organisation_id
-    record(request, Action.EXPORT, feed, organisation_id=organisation, format="ical", events=count)
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Cache-Control"] = "private, no-store"
+    etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+    organisation = feed.owner.organisation_id if feed.owner else feed.family.organisation_id
+    unchanged = get_conditional_response(request, etag=etag)
+    record(
+        request,
+        Action.EXPORT,
+        feed,
+        organisation_id=organisation,
+        format="ical",
+        events=count,
+        not_modified=unchanged is not None,
+    )
+    response = unchanged or HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["ETag"] = etag
+    response["Content-Disposition"] = 'attachment; filename="samspel.ics"'
+    # Calendar programs may keep a copy but must revalidate; shared caches keep nothing.
+    response["Cache-Control"] = "private, no-cache"
     response["X-Robots-Tag"] = "noindex"
     response["Referrer-Policy"] = "no-referrer"
     return response
