@@ -1,11 +1,13 @@
 """The shared personas of STYLE.md, built once per test from the same definitions."""
 
+import datetime as dt
+
 import pytest
 from django.utils import translation
 from django.utils.html import escape
 
 from samspel.accounts.models import Role, User
-from samspel.cases.models import Case
+from samspel.cases.models import Case, CaseStatus
 from samspel.families.models import Family, Person, PersonRole
 from samspel.organisations.models import Jurisdiction, Membership, Organisation, Team
 
@@ -147,6 +149,16 @@ def case(family, child, team, personas):
         buddy=personas["buddy"],
     )
     case.focus_children.add(child)
+    return case
+
+
+@pytest.fixture
+def active_case(case):
+    """The shared case, active since 5 January 2026 (referred on 2 January)."""
+    case.status = CaseStatus.ACTIVE
+    case.referred_on = dt.date(2026, 1, 2)
+    case.activated_on = dt.date(2026, 1, 5)
+    case.save()
     return case
 
 

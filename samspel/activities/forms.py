@@ -4,18 +4,22 @@ services in samspel.activities.services save."""
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
 from samspel.activities.models import Activity, ActivityKind, Context, Intervention
-from samspel.activities.services import MAX_RATING, Participants
+from samspel.activities.services import (
+    MAX_MINUTES,
+    MAX_RATING,
+    Participants,
+    held_on_problem,
+    minutes_problem,
+)
 from samspel.cases.models import Case
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 DATETIME_WIDGET = forms.DateTimeInput(format=DATETIME_FORMAT, attrs={"type": "datetime-local"})
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-MAX_MINUTES = 24 * 60
 PERSON, USER, ACTOR = "person", "user", "actor"
 
 
@@ -155,18 +159,35 @@ class PlanForm(ParticipantsMixin, forms.Form):
         return cleaned
 
 
-class HeldForm(ParticipantsMixin, forms.Form):
+class HeldChecksMixin:
+    """The day and the minutes of a held activity of `self.case`, checked as the services
+    check them: not in the future, not before the referral, at most a day long."""
+
+    case: Case
+    cleaned_data: dict
+
+    def clean_held_on(self):
+        held_on = self.cleaned_data["held_on"]
+        if problem := held_on_problem(self.case, held_on):
+            raise forms.ValidationError(problem)
+        return held_on
+
+    def clean_minutes(self):
+        minutes = self.cleaned_data["minutes"]
+        if problem := minutes_problem(minutes):
+            raise forms.ValidationError(problem)
+        return minutes
+
+
+MINUTES_WIDGET = forms.NumberInput(attrs={"min": 0, "max": MAX_MINUTES})
+
+
+class HeldForm(HeldChecksMixin, ParticipantsMixin, forms.Form):
     """A planned activity took place: when, how long, the journal note, who took part. For a
     contact visit also the child's own rating of how safe it felt."""
 
     held_on = forms.DateField(label=_("Held on"), widget=DATE_WIDGET)
-    minutes = forms.IntegerField(
-        label=_("Minutes spent"),
-        required=False,
-        min_value=0,
-        max_value=MAX_MINUTES,
-        widget=forms.NumberInput(attrs={"min": 0, "max": MAX_MINUTES}),
-    )
+    minutes = forms.IntegerField(label=_("Minutes spent"), required=False, widget=MINUTES_WIDGET)
     note = forms.CharField(
         label=_("Journal note"), required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -193,14 +214,6 @@ class HeldForm(ParticipantsMixin, forms.Form):
         if activity.kind != ActivityKind.CONTACT_VISIT:
             del self.fields["child_safety_rating"]
             del self.fields["child_safety_note"]
-
-    def clean_held_on(self):
-        held_on = self.cleaned_data["held_on"]
-        if held_on > timezone.localdate():
-            raise forms.ValidationError(_("A held activity cannot be dated in the future."))
-        if held_on < self.case.referred_on:
-            raise forms.ValidationError(_("The date is before the case was referred."))
-        return held_on
 
 
 class CancelForm(forms.Form):

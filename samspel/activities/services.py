@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TypedDict
+from typing import Any, TypedDict
 
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import User
@@ -26,6 +27,7 @@ from samspel.followup.recompute import recompute_case
 from samspel.reminders.scheduling import sync_reminders
 
 MAX_RATING = 10
+MAX_MINUTES = 24 * 60  # one contact never takes more than a day
 
 
 class ActivityRefused(Exception):
@@ -140,19 +142,30 @@ class CreatedDetail(ParticipantsDetail, total=False):
     minutes: int | None
 
 
-def _record_created(
-    request: HttpRequest | None, activity: Activity, by: User, detail: CreatedDetail
-) -> None:
-    """The audit record of a new activity: its case and kind, never the journal note."""
-    record(
-        request,
-        Action.CREATE,
-        activity,
-        user=by,
-        case=str(activity.case.public_id),
-        kind=activity.kind,
-        **detail,
-    )
+def _create(
+    request: HttpRequest | None,
+    case: Case,
+    by: User,
+    fields: dict[str, Any],
+    detail: CreatedDetail,
+    participants: Participants | None = None,
+) -> Activity:
+    """Save a new activity of `case`, audit it (its case, kind and `detail`, never the journal
+    note), recompute the case and bring reminders in step, in one transaction."""
+    with transaction.atomic():
+        activity = Activity.objects.create(case=case, created_by=by, **fields)
+        _set_participants(activity, participants)
+        record(
+            request,
+            Action.CREATE,
+            activity,
+            user=by,
+            case=str(case.public_id),
+            kind=activity.kind,
+            **detail,
+        )
+        _after_change(activity)
+    return activity
 
 
 def plan_activity(
@@ -172,31 +185,22 @@ def plan_activity(
     _refuse_closed(case)
     _check_times(planned_start, planned_end)
     _check_participants(case, participants)
-    with transaction.atomic():
-        activity = Activity.objects.create(
-            case=case,
-            kind=kind,
-            context=context,
-            status=ActivityStatus.PLANNED,
-            planned_start=planned_start,
-            planned_end=planned_end,
-            place_detail=place_detail,
-            interventions=list(interventions),
-            created_by=by,
-        )
-        _set_participants(activity, participants)
-        _record_created(
-            request,
-            activity,
-            by,
-            {
-                "status": activity.status,
-                "participants": (participants or Participants()).summary(),
-                **_times(activity),
-            },
-        )
-        _after_change(activity)
-    return activity
+    fields = {
+        "kind": kind,
+        "context": context,
+        "status": ActivityStatus.PLANNED,
+        "planned_start": planned_start,
+        "planned_end": planned_end,
+        "place_detail": place_detail,
+        "interventions": list(interventions),
+    }
+    detail: CreatedDetail = {
+        "status": ActivityStatus.PLANNED,
+        "participants": (participants or Participants()).summary(),
+        "start": planned_start.isoformat(),
+        "end": planned_end.isoformat(),
+    }
+    return _create(request, case, by, fields, detail, participants)
 
 
 UPDATABLE = ("kind", "context", "planned_start", "planned_end", "place_detail", "interventions")
@@ -268,15 +272,29 @@ def cancel_activity(
     return activity
 
 
-def _check_held(case: Case, held_on: dt.date, minutes, rating) -> None:
+def held_on_problem(case: Case, held_on: dt.date) -> str | Promise | None:
+    """Why `held_on` cannot be the day an activity of `case` took place, or None."""
+    if held_on > timezone.localdate():
+        return _("A held activity cannot be dated in the future.")
+    if held_on < case.referred_on:
+        return _("The date is before the case was referred.")
+    return None
+
+
+def minutes_problem(minutes: int | None) -> str | None:
+    """Why `minutes` cannot be the time an activity took, or None."""
+    if minutes is not None and not 0 <= minutes <= MAX_MINUTES:
+        return _("Minutes must be between 0 and %(max)d.") % {"max": MAX_MINUTES}
+    return None
+
+
+def _check_held(
+    case: Case, held_on: dt.date | None, minutes: int | None, rating: int | None
+) -> None:
     if held_on is None:
         raise ActivityRefused(_("Give the date the activity was held."))
-    if held_on > timezone.localdate():
-        raise ActivityRefused(_("A held activity cannot be dated in the future."))
-    if held_on < case.referred_on:
-        raise ActivityRefused(_("The date is before the case was referred."))
-    if minutes is not None and minutes < 0:
-        raise ActivityRefused(_("Minutes cannot be negative."))
+    if problem := held_on_problem(case, held_on) or minutes_problem(minutes):
+        raise ActivityRefused(problem)
     if rating is not None and not 0 <= rating <= MAX_RATING:
         raise ActivityRefused(_("The child's rating must be between 0 and 10."))
 
@@ -355,17 +373,13 @@ def record_held(
     """An activity recorded after the fact, never planned (an SMS, a call, a visit)."""
     _refuse_closed(case)
     _check_held(case, held_on, minutes, None)
-    with transaction.atomic():
-        activity = Activity.objects.create(
-            case=case,
-            kind=kind,
-            context=context,
-            status=ActivityStatus.HELD,
-            held_on=held_on,
-            minutes=minutes,
-            note=note,
-            created_by=by,
-        )
-        _record_created(request, activity, by, {"held_on": held_on.isoformat(), "minutes": minutes})
-        _after_change(activity)
-    return activity
+    fields = {
+        "kind": kind,
+        "context": context,
+        "status": ActivityStatus.HELD,
+        "held_on": held_on,
+        "minutes": minutes,
+        "note": note,
+    }
+    detail: CreatedDetail = {"held_on": held_on.isoformat(), "minutes": minutes}
+    return _create(request, case, by, fields, detail)

@@ -4,6 +4,10 @@ samspel.cases.access; every change goes through samspel.activities.services."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -126,36 +130,59 @@ def _render_form(request, case, form, activity=None, found=()) -> HttpResponse:
     return render(request, "activities/activity_form.html", context)
 
 
+def _planned_for_write(
+    request: HttpRequest, case_id, activity_id
+) -> tuple[Case, Activity, HttpResponse | None]:
+    """The activity to change, and the redirect that refuses it (closed case, not planned)."""
+    case = get_case_for_write(request, case_id)
+    activity = _activity(case, activity_id)
+    return case, activity, _closed(request, case) or _not_planned(request, activity)
+
+
+def _apply(form: forms.Form, change: Callable[[], Activity]) -> Activity | None:
+    """Run the service call; its refusal becomes the form's error."""
+    try:
+        return change()
+    except services.ActivityRefused as refused:
+        form.add_error(None, refused.message)
+        return None
+
+
+def _save_plan(request: HttpRequest, case: Case, activity: Activity | None) -> HttpResponse:
+    """Plan a new activity (`activity` None) or save a planned one, after the overlap warning."""
+    form = PlanForm(request.POST, case=case, expected=expected_places(case))
+    if not form.is_valid():
+        return _render_form(request, case, form, activity)
+    if found := _overlapping(request, case, form, activity):
+        return _render_form(request, case, form, activity, found)
+    changes = {name: form.cleaned_data[name] for name in PLAN_FIELDS}
+    changes.update(by=request.user, request=request, participants=form.cleaned_data["participants"])
+    if activity is None:
+        saved = _apply(form, lambda: services.plan_activity(case, **changes))
+    else:
+        saved = _apply(form, lambda: services.update_activity(activity, **changes))
+    if saved is None:
+        return _render_form(request, case, form, activity)
+    if activity is None:
+        messages.success(request, _("%(kind)s is planned.") % {"kind": saved.get_kind_display()})
+    else:
+        messages.success(request, _("The activity is saved."))
+    return _to_detail(saved)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def activity_plan(request: HttpRequest, case_id) -> HttpResponse:
     case = get_case_for_write(request, case_id)
     if refused := _closed(request, case):
         return refused
+    if request.method == "POST":
+        return _save_plan(request, case, None)
     expected = expected_places(case)
-    if request.method == "GET":
-        kind = request.GET.get("kind", "")
-        kind = kind if kind in ActivityKind.values else ActivityKind.HOME_VISIT
-        initial = {"kind": kind, "context": expected.get(kind, "")}
-        return _render_form(request, case, PlanForm(case=case, expected=expected, initial=initial))
-    form = PlanForm(request.POST, case=case, expected=expected)
-    if not form.is_valid():
-        return _render_form(request, case, form)
-    if found := _overlapping(request, case, form):
-        return _render_form(request, case, form, found=found)
-    try:
-        activity = services.plan_activity(
-            case,
-            by=request.user,
-            request=request,
-            participants=form.cleaned_data["participants"],
-            **{name: form.cleaned_data[name] for name in PLAN_FIELDS},
-        )
-    except services.ActivityRefused as refused:
-        form.add_error(None, refused.message)
-        return _render_form(request, case, form)
-    messages.success(request, _("%(kind)s is planned.") % {"kind": activity.get_kind_display()})
-    return _to_detail(activity)
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in ActivityKind.values else ActivityKind.HOME_VISIT
+    initial = {"kind": kind, "context": expected.get(kind, "")}
+    return _render_form(request, case, PlanForm(case=case, expected=expected, initial=initial))
 
 
 def _edit_initial(activity: Activity) -> dict:
@@ -167,50 +194,26 @@ def _edit_initial(activity: Activity) -> dict:
 @require_http_methods(["GET", "POST"])
 @login_required
 def activity_edit(request: HttpRequest, case_id, activity_id) -> HttpResponse:
-    case = get_case_for_write(request, case_id)
-    activity = _activity(case, activity_id)
-    if refused := _closed(request, case) or _not_planned(request, activity):
+    case, activity, refused = _planned_for_write(request, case_id, activity_id)
+    if refused:
         return refused
-    expected = expected_places(case)
-    if request.method == "GET":
-        form = PlanForm(case=case, expected=expected, initial=_edit_initial(activity))
-        return _render_form(request, case, form, activity)
-    form = PlanForm(request.POST, case=case, expected=expected)
-    if not form.is_valid():
-        return _render_form(request, case, form, activity)
-    if found := _overlapping(request, case, form, activity):
-        return _render_form(request, case, form, activity, found)
-    try:
-        services.update_activity(
-            activity,
-            by=request.user,
-            request=request,
-            participants=form.cleaned_data["participants"],
-            **{name: form.cleaned_data[name] for name in PLAN_FIELDS},
-        )
-    except services.ActivityRefused as refused:
-        form.add_error(None, refused.message)
-        return _render_form(request, case, form, activity)
-    messages.success(request, _("The activity is saved."))
-    return _to_detail(activity)
+    if request.method == "POST":
+        return _save_plan(request, case, activity)
+    initial = _edit_initial(activity)
+    form = PlanForm(case=case, expected=expected_places(case), initial=initial)
+    return _render_form(request, case, form, activity)
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def activity_cancel(request: HttpRequest, case_id, activity_id) -> HttpResponse:
-    case = get_case_for_write(request, case_id)
-    activity = _activity(case, activity_id)
-    if refused := _closed(request, case) or _not_planned(request, activity):
+    case, activity, refused = _planned_for_write(request, case_id, activity_id)
+    if refused:
         return refused
     form = CancelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.cancel_activity(
-                activity, by=request.user, reason=form.cleaned_data["reason"], request=request
-            )
-        except services.ActivityRefused as refused:
-            form.add_error(None, refused.message)
-        else:
+        change = partial(services.cancel_activity, activity, by=request.user, request=request)
+        if _apply(form, lambda: change(reason=form.cleaned_data["reason"])):
             messages.success(request, _("The activity is cancelled."))
             return _to_detail(activity)
     context = {"case": case, "activity": activity, "form": form}
@@ -221,21 +224,24 @@ HELD_FIELDS = ("held_on", "minutes", "note", "interventions")
 VISIT_FIELDS = ("child_safety_rating", "child_safety_note")
 
 
+def _held_initial(activity: Activity) -> dict:
+    planned_on = timezone.localdate(activity.planned_start) if activity.planned_start else None
+    return {
+        "held_on": min(filter(None, [planned_on, timezone.localdate()])),
+        "participants": ParticipantChoices.values_of(activity),
+        "interventions": activity.interventions,
+        "minutes": _planned_minutes(activity),
+    }
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def activity_held(request: HttpRequest, case_id, activity_id) -> HttpResponse:
-    case = get_case_for_write(request, case_id)
-    activity = _activity(case, activity_id)
-    if refused := _closed(request, case) or _not_planned(request, activity):
+    case, activity, refused = _planned_for_write(request, case_id, activity_id)
+    if refused:
         return refused
     if request.method == "GET":
-        initial = {"held_on": min(timezone.localdate(activity.planned_start), timezone.localdate())}
-        initial.update(
-            participants=ParticipantChoices.values_of(activity),
-            interventions=activity.interventions,
-            minutes=_planned_minutes(activity),
-        )
-        form = HeldForm(activity=activity, initial=initial)
+        form = HeldForm(activity=activity, initial=_held_initial(activity))
         return _render_held(request, case, activity, form)
     form = HeldForm(request.POST, activity=activity)
     if not form.is_valid():
@@ -243,16 +249,8 @@ def activity_held(request: HttpRequest, case_id, activity_id) -> HttpResponse:
     fields = {
         name: form.cleaned_data[name] for name in HELD_FIELDS + VISIT_FIELDS if name in form.fields
     }
-    try:
-        services.mark_held(
-            activity,
-            by=request.user,
-            request=request,
-            participants=form.cleaned_data["participants"],
-            **fields,
-        )
-    except services.ActivityRefused as refused:
-        form.add_error(None, refused.message)
+    fields.update(by=request.user, request=request, participants=form.cleaned_data["participants"])
+    if not _apply(form, lambda: services.mark_held(activity, **fields)):
         return _render_held(request, case, activity, form)
     messages.success(
         request, _("%(kind)s is recorded as held.") % {"kind": activity.get_kind_display()}

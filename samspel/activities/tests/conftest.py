@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 import time_machine
 
-from samspel.cases.models import CaseStatus
 from samspel.followup.recompute import recompute_case
 
 NOW = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)  # Tuesday 10 March 2026, 13:00 in Stockholm
@@ -14,15 +13,6 @@ TODAY = dt.date(2026, 3, 10)
 def frozen():
     with time_machine.travel(NOW, tick=False):
         yield
-
-
-@pytest.fixture
-def active_case(case):
-    case.status = CaseStatus.ACTIVE
-    case.referred_on = dt.date(2026, 1, 2)
-    case.activated_on = dt.date(2026, 1, 5)
-    case.save()
-    return case
 
 
 @pytest.fixture

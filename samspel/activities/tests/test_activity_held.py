@@ -61,7 +61,8 @@ def test_a_contact_visit_records_the_childs_rating(login, personas, active_case)
         ({"held_on": "2025-12-31"}, "The date is before the case was referred."),
         ({"child_safety_rating": "11"}, "The child&#x27;s rating must be between 0 and 10."),
         ({"child_safety_rating": "-1"}, "The child&#x27;s rating must be between 0 and 10."),
-        ({"minutes": "-5"}, "greater than or equal to 0"),
+        ({"minutes": "-5"}, "Minutes must be between 0 and 1440."),
+        ({"minutes": "99999999999999999999"}, "Minutes must be between 0 and 1440."),
         ({"participants": ["user:00000000-0000-0000-0000-000000000000"]}, "Choose participants"),
     ],
 )

@@ -115,7 +115,8 @@ def test_a_held_contact_visit_keeps_the_childs_rating(active_case, personas):
         ({"held_on": TODAY + dt.timedelta(days=1)}, "cannot be dated in the future"),
         ({"held_on": dt.date(2025, 12, 1)}, "before the case was referred"),
         ({"child_safety_rating": 11}, "between 0 and 10"),
-        ({"minutes": -1}, "cannot be negative"),
+        ({"minutes": -1}, "Minutes must be between 0 and 1440"),
+        ({"minutes": 1441}, "Minutes must be between 0 and 1440"),
     ],
 )
 def test_bad_held_input_changes_nothing(active_case, personas, changes, message):

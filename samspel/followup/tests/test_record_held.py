@@ -25,15 +25,6 @@ def frozen():
         yield
 
 
-@pytest.fixture
-def active_case(case):
-    case.status = CaseStatus.ACTIVE
-    case.referred_on = dt.date(2026, 1, 2)
-    case.activated_on = dt.date(2026, 1, 5)
-    case.save()
-    return case
-
-
 def _url(case):
     return reverse("followup:record_held", kwargs={"case_id": case.public_id})
 
