@@ -1,5 +1,6 @@
 """What workers see of an activity's reminders: one row per reminder, plus a row for each family
-member who gets none on a channel for lack of contact details."""
+member who gets none on a channel for lack of contact details. A person with protected identity
+is named by initials unless the reader was granted their details by name."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -7,6 +8,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from samspel.activities.models import Activity
+from samspel.calendars.entries import person_label, visible_person_ids
 from samspel.reminders.models import Channel, Reminder, ReminderStatus
 from samspel.reminders.scheduling import missing_contacts
 
@@ -21,11 +23,13 @@ class ReminderRow:
     status_label: str
 
 
-def reminder_rows(activity: Activity) -> list[ReminderRow]:
+def reminder_rows(activity: Activity, user) -> list[ReminderRow]:
+    """The rows `user` may see: protected family members by initials unless granted by name."""
+    named_ids = visible_person_ids(activity.case.family, user)
     reminders = Reminder.objects.filter(activity=activity).select_related("person")
     rows = [
         ReminderRow(
-            person=str(r.person),
+            person=person_label(r.person, named_ids),
             channel=r.get_channel_display(),
             lead_hours=r.lead_hours,
             send_at=r.sent_at or r.send_at,
@@ -35,7 +39,8 @@ def reminder_rows(activity: Activity) -> list[ReminderRow]:
         for r in reminders.order_by("person__first_name", "channel", "-lead_hours")
     ]
     if activity.status == "planned":
-        rows += [_missing_row(m.person, m.channel) for m in missing_contacts(activity)]
+        missing = missing_contacts(activity)
+        rows += [_missing_row(person_label(m.person, named_ids), m.channel) for m in missing]
     return rows
 
 
@@ -45,13 +50,13 @@ def _status_label(reminder: Reminder) -> str:
     return reminder.get_status_display()
 
 
-def _missing_row(person, channel: str) -> ReminderRow:
+def _missing_row(person: str, channel: str) -> ReminderRow:
     if channel == Channel.EMAIL:
         label = _("No reminder: no e-mail address")
     else:
         label = _("No reminder: no valid mobile number")
     return ReminderRow(
-        person=str(person),
+        person=person,
         channel=Channel(channel).label,
         lead_hours=None,
         send_at=None,

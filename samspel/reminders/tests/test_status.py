@@ -1,6 +1,8 @@
 import pytest
 from django.template.loader import render_to_string
+from django.test import RequestFactory
 
+from samspel.audit.models import Action, AuditEvent
 from samspel.reminders.models import Reminder, ReminderStatus
 from samspel.reminders.status import reminder_rows
 from samspel.reminders.tests.conftest import in_hours, plan
@@ -12,7 +14,10 @@ def test_rows_show_each_reminder_and_who_gets_none(case, mother, child, personas
     activity = plan(case, [mother, child], in_hours(48), user=personas["worker"])
     Reminder.objects.filter(channel="sms").update(status=ReminderStatus.SENT)
     Reminder.objects.filter(channel="email").update(attempts=2)
-    rows = [(r.person, r.channel, r.status, r.status_label) for r in reminder_rows(activity)]
+    rows = [
+        (r.person, r.channel, r.status, r.status_label)
+        for r in reminder_rows(activity, personas["worker"])
+    ]
     assert rows == [
         ("Anna Berg", "E-mail", "scheduled", "Retrying after 2 failed attempts"),
         ("Anna Berg", "SMS", "sent", "Sent"),
@@ -21,9 +26,16 @@ def test_rows_show_each_reminder_and_who_gets_none(case, mother, child, personas
     ]
 
 
+def as_request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
 def test_fragment_renders_a_table_with_statuses(case, mother, child, personas, frozen):
     activity = plan(case, [mother, child], in_hours(48), user=personas["worker"])
-    html = render_to_string("reminders/_activity_reminders.html", {"activity": activity})
+    context = {"activity": activity, "request": as_request(personas["worker"])}
+    html = render_to_string("reminders/_activity_reminders.html", context)
     assert "<caption" in html
     assert html.count('class="reminder-scheduled"') == 2
     assert html.count('class="reminder-missing"') == 2
@@ -40,3 +52,27 @@ def test_fragment_on_the_activity_page(client, case, mother, personas, frozen):
     assert response.status_code == 200
     assert 'id="reminders"' in response.text
     assert response.text.count('class="reminder-scheduled"') == 2
+
+
+def test_a_protected_family_member_by_initials_unless_granted_by_name(
+    case, parent, personas, frozen
+):
+    parent.phone = "070-123 45 67"
+    parent.save()
+    activity = plan(case, [parent], in_hours(48), user=personas["worker"])
+    assert {row.person for row in reminder_rows(activity, personas["worker"])} == {"LB"}
+    parent.authorised_users.add(personas["worker"])
+    assert {row.person for row in reminder_rows(activity, personas["worker"])} == {"Lena Berg"}
+    assert {row.person for row in reminder_rows(activity, personas["buddy"])} == {"LB"}
+
+
+def test_reading_the_statuses_is_audited(client, case, mother, personas, frozen):
+    from django.urls import reverse
+
+    activity = plan(case, [mother], in_hours(48), user=personas["worker"])
+    client.force_login(personas["buddy"])
+    client.get(reverse("activities:detail", args=[case.public_id, activity.public_id]))
+    event = AuditEvent.objects.get(action=Action.VIEW, object_type="reminders.status")
+    assert event.object_id == str(activity.public_id)
+    assert event.actor_id == personas["buddy"].pk
+    assert event.detail == {"case": str(case.public_id), "rows": 2}
