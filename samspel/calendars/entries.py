@@ -82,9 +82,26 @@ def person_label(person: Person | None, visible_ids: set[int]) -> str:
     return str(person) if person.pk in visible_ids else person.initials
 
 
-def visible_person_ids(family, user) -> set[int]:
-    query = Q(protected_identity=False) | Q(authorised_users=user)
-    return set(family.persons.filter(query).values_list("pk", flat=True))
+@dataclass(frozen=True)
+class Visibility:
+    """What of a family one reader may see."""
+
+    person_ids: set[int]  # everyone without protected identity, and those granted by name
+    # Exact places (a clinic, a school) only for a reader who sees every protected member: they
+    # can lead to a hidden address, whoever the appointment is for.
+    places: bool
+
+
+def visibility(family, user) -> Visibility:
+    """One query: each person of the family, and whether `user` was granted them by name."""
+    granted = Person.authorised_users.through.objects.filter(
+        person_id=OuterRef("pk"), user_id=user.pk
+    )
+    rows = family.persons.annotate(granted=Exists(granted)).values_list(
+        "pk", "protected_identity", "granted"
+    )
+    visible = {pk for pk, protected, by_name in rows if by_name or not protected}
+    return Visibility(person_ids=visible, places=len(visible) == len(rows))
 
 
 def activity_entry(activity: Activity, tz: ZoneInfo, visible_ids: set[int] | None = None):
@@ -112,9 +129,10 @@ def activity_entry(activity: Activity, tz: ZoneInfo, visible_ids: set[int] | Non
     )
 
 
-def appointment_entry(appointment: ExternalAppointment, tz: ZoneInfo, visible_ids: set[int]):
+def appointment_entry(
+    appointment: ExternalAppointment, tz: ZoneInfo, visible_ids: set[int], show_place: bool
+):
     start = appointment.start.astimezone(tz)
-    show_place = appointment.person_id is None or appointment.person_id in visible_ids
     return Entry(
         source=APPOINTMENT,
         obj=appointment,
@@ -137,7 +155,8 @@ def worker_entries(user, start: dt.datetime, end: dt.datetime, tz: ZoneInfo) -> 
 
 
 def family_entries(user, family, start: dt.datetime, end: dt.datetime, tz: ZoneInfo):
-    visible_ids = visible_person_ids(family, user)
+    seen = visibility(family, user)
+    visible_ids = seen.person_ids
     activities = (
         in_period(family_activities(user, family), start, end)
         .select_related("case")
@@ -146,7 +165,8 @@ def family_entries(user, family, start: dt.datetime, end: dt.datetime, tz: ZoneI
     appointments = family.external_appointments.filter(start__gte=start, start__lt=end)
     entries = [activity_entry(a, tz, visible_ids) for a in activities]
     entries += [
-        appointment_entry(a, tz, visible_ids) for a in appointments.select_related("person")
+        appointment_entry(a, tz, visible_ids, seen.places)
+        for a in appointments.select_related("person")
     ]
     return sorted(entries, key=lambda e: e.sort_key)
 

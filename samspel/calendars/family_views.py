@@ -22,7 +22,7 @@ from samspel.activities.models import AppointmentStatus, ExternalAppointment
 from samspel.audit.log import record, record_list
 from samspel.audit.models import Action
 from samspel.calendars import periods
-from samspel.calendars.entries import family_entries, visible_person_ids
+from samspel.calendars.entries import family_entries, visibility
 from samspel.calendars.forms import AppointmentForm
 from samspel.calendars.pages import local_today, render_local, requested_monday
 from samspel.calendars.timezones import organisation_timezone
@@ -123,7 +123,7 @@ def appointment_add(request: HttpRequest, family_id) -> HttpResponse:
     if not open_:
         return redirect(_calendar_url(family))
     tz = organisation_timezone(family.organisation)
-    visible = visible_person_ids(family, request.user)
+    visible = visibility(family, request.user).person_ids
     with timezone.override(tz):
         form = AppointmentForm(request.POST or None, family=family, visible_ids=visible)
         valid = request.method == "POST" and form.is_valid()
@@ -147,25 +147,28 @@ def appointment_edit(request: HttpRequest, family_id, appointment_id) -> HttpRes
     if appointment is None:
         return redirect(_calendar_url(family))
     tz = organisation_timezone(family.organisation)
-    visible = visible_person_ids(family, request.user)
+    seen = visibility(family, request.user)
     initial = {name: getattr(appointment, name) for name in APPOINTMENT_FIELDS}
     initial["person"] = appointment.person.public_id if appointment.person else None
     initial["place_detail"] = appointment.place_detail
     with timezone.override(tz):
         form = AppointmentForm(
-            request.POST or None, family=family, visible_ids=visible, initial=initial
+            request.POST or None, family=family, visible_ids=seen.person_ids, initial=initial
         )
+        if not seen.places:
+            del form.fields["place_detail"]  # neither shown nor changed: it stays as it is
         valid = request.method == "POST" and form.is_valid()
+    if request.method == "GET":
+        record(request, Action.VIEW, appointment, family=str(family.public_id))
     if not valid:
         return _form_page(request, family, form, appointment)
     changed = sorted(form.changed_data)
+    fields = [name for name in [*APPOINTMENT_FIELDS, "place_detail"] if name in form.fields]
     with transaction.atomic():
-        for name in [*APPOINTMENT_FIELDS, "place_detail"]:
+        for name in fields:
             setattr(appointment, name, form.cleaned_data[name])
         appointment.sequence += 1  # RFC 5545: subscribed calendars take the new version
-        appointment.save(
-            update_fields=[*APPOINTMENT_FIELDS, "place_detail", "sequence", "updated_at"]
-        )
+        appointment.save(update_fields=[*fields, "sequence", "updated_at"])
         record(request, Action.UPDATE, appointment, family=str(family.public_id), fields=changed)
     messages.success(request, _("The appointment is changed."))
     return redirect(_calendar_url(family, _week_of(appointment, tz)))

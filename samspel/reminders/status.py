@@ -8,7 +8,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from samspel.activities.models import Activity
-from samspel.calendars.entries import person_label, visible_person_ids
+from samspel.calendars.entries import person_label, visibility
 from samspel.reminders.models import Channel, Reminder, ReminderStatus
 from samspel.reminders.scheduling import missing_contacts
 
@@ -25,7 +25,7 @@ class ReminderRow:
 
 def reminder_rows(activity: Activity, user) -> list[ReminderRow]:
     """The rows `user` may see: protected family members by initials unless granted by name."""
-    named_ids = visible_person_ids(activity.case.family, user)
+    named_ids = visibility(activity.case.family, user).person_ids
     reminders = Reminder.objects.filter(activity=activity).select_related("person")
     rows = [
         ReminderRow(

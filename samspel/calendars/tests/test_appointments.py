@@ -211,3 +211,29 @@ def test_cancel_needs_write_access(login, reader, case, frozen):
 def test_cancel_outsider_404(login, personas, case, frozen):
     appointment = make_appointment(case.family)
     assert login(personas["stranger"]).post(cancel_url(appointment)).status_code == 404
+
+
+def test_edit_form_read_is_audited(login, personas, case, frozen):
+    appointment = make_appointment(case.family)
+    login(personas["buddy"]).get(edit_url(appointment))
+    event = AuditEvent.objects.get(action=Action.VIEW, object_type="activities.externalappointment")
+    assert event.object_id == str(appointment.public_id)
+    assert event.actor_id == personas["buddy"].pk
+
+
+def test_place_is_neither_shown_nor_changed_without_a_grant_by_name(
+    login, personas, case, parent, frozen
+):
+    appointment = make_appointment(case.family, at(TODAY, 9), place_detail="Vrinnevi, hus 3")
+    client = login(personas["worker"])
+    assert "Vrinnevi" not in client.get(edit_url(appointment)).content.decode()
+    response = client.post(edit_url(appointment), form_data(place_detail=""))
+    assert response.status_code == 302
+    appointment.refresh_from_db()
+    assert appointment.place_detail == "Vrinnevi, hus 3"
+
+    parent.authorised_users.add(personas["worker"])
+    assert "Vrinnevi" in client.get(edit_url(appointment)).content.decode()
+    client.post(edit_url(appointment), form_data(place_detail="Mottagning 3"))
+    appointment.refresh_from_db()
+    assert appointment.place_detail == "Mottagning 3"

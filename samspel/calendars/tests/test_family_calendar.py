@@ -92,3 +92,15 @@ def test_audit_and_query_count(login, personas, case, frozen, django_assert_max_
     assert AuditEvent.objects.filter(object_type="families.family").count() == 1
     event = AuditEvent.objects.get(object_type="calendars.family")
     assert event.detail["cases"] == [str(case.public_id)]
+
+
+def test_whole_family_appointment_place_only_for_users_who_see_every_protected_member(
+    login, personas, case, parent, frozen
+):
+    # The child's clinic is on no protected person's record, but it can lead to the family.
+    make_appointment(case.family, person=None, place_detail="BUP Norrköping, Vrinnevi")
+    body = login(personas["worker"]).get(url(case.family)).content.decode()
+    assert "Vrinnevi" not in body
+    parent.authorised_users.add(personas["worker"])
+    body = login(personas["worker"]).get(url(case.family)).content.decode()
+    assert "Vrinnevi" in body
