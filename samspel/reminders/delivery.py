@@ -110,6 +110,9 @@ def _send_claimed(reminder: Reminder) -> str:
         return "failed"
     except DeliveryError as exc:
         return _retry_or_fail(reminder, str(exc))
+    except Exception as exc:  # a bug or a misconfiguration: retried, and never stops the sweep
+        logger.exception("reminder %s could not be sent", reminder.reference)
+        return _retry_or_fail(reminder, f"unexpected error: {type(exc).__name__}")
     _finish(reminder, status=ReminderStatus.SENT, sent_at=timezone.now())
     return "sent"
 

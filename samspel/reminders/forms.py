@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -5,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from samspel.reminders.models import ReminderSettings
 
 MAX_LEAD_HOURS = 24 * 14
+# ASCII digits only: int() would also take other scripts' digits and underscores.
+WHOLE_HOURS = re.compile(r"-?[0-9]+")
 
 
 class ReminderSettingsForm(forms.ModelForm):
@@ -27,10 +31,11 @@ class ReminderSettingsForm(forms.ModelForm):
         parts = [p.strip() for p in self.cleaned_data["lead_times"].split(",") if p.strip()]
         if not parts:
             raise ValidationError(_("Give at least one lead time."))
-        try:
-            hours = sorted({int(p) for p in parts}, reverse=True)
-        except ValueError:
-            raise ValidationError(_("Lead times are whole hours, such as 24 or 2.")) from None
+        if not all(WHOLE_HOURS.fullmatch(p) for p in parts):
+            raise ValidationError(_("Lead times are whole hours, such as 24 or 2."))
+        hours = sorted((int(p) for p in parts), reverse=True)
+        if len(set(hours)) < len(hours):
+            raise ValidationError(_("Give each lead time only once."))
         if hours[-1] < 1 or hours[0] > MAX_LEAD_HOURS:
             raise ValidationError(
                 _("Lead times are between 1 and %(max)s hours.") % {"max": MAX_LEAD_HOURS}

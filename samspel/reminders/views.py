@@ -39,4 +39,13 @@ def reminder_settings(request: HttpRequest) -> HttpResponse:
             _("Reminder settings saved. They apply to activities planned or moved from now on."),
         )
         return redirect("reminders:settings")
-    return render(request, "reminders/settings.html", {"form": form})
+    context = {"form": form, "sends_later": sends_later_by_itself()}
+    return render(request, "reminders/settings.html", context)
+
+
+def sends_later_by_itself() -> bool:
+    """False with the immediate task backend (`make run`): it cannot defer a task, so reminders
+    due later go out only while `manage.py send_due_reminders --loop` runs."""
+    from samspel.reminders.tasks import send_reminder
+
+    return send_reminder.get_backend().supports_defer

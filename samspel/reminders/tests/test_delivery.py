@@ -239,3 +239,20 @@ def test_an_activity_that_lost_its_start_is_dropped_not_a_crash(
     statuses = set(Reminder.objects.filter(activity=activity).values_list("status", flat=True))
     assert statuses == {ReminderStatus.DROPPED}
     assert sms_stub.requests == [] and smtp_server.messages == []
+
+
+def test_a_misconfigured_channel_does_not_stop_the_sweep(
+    open_case, dad, personas, frozen, time_machine, smtp_server, settings
+):
+    settings.SMS_BACKEND = "samspel.reminders.sms.HttpBackend"
+    settings.SMS_HTTP_URL = ""  # ImproperlyConfigured when the SMS is sent
+    activity = plan(open_case, [dad], in_hours(48), user=personas["worker"])
+    due_now(time_machine)
+    assert deliver_due() == 2  # the SMS fails, the e-mail behind it is still sent
+    email = Reminder.objects.get(activity=activity, channel="email")
+    sms = Reminder.objects.get(activity=activity, channel="sms")
+    assert email.status == ReminderStatus.SENT
+    assert len(smtp_server.messages) == 1
+    assert sms.status == ReminderStatus.SCHEDULED  # retried with backoff, then failed
+    assert sms.last_error == "unexpected error: ImproperlyConfigured"
+    assert sms.send_at == in_hours(0) + backoff(1)
