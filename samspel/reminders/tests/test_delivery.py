@@ -256,3 +256,21 @@ def test_a_misconfigured_channel_does_not_stop_the_sweep(
     assert sms.status == ReminderStatus.SCHEDULED  # retried with backoff, then failed
     assert sms.last_error == "unexpected error: ImproperlyConfigured"
     assert sms.send_at == in_hours(0) + backoff(1)
+
+
+def test_a_protected_recipient_is_named_nowhere_in_the_message(
+    case, parent, personas, frozen, time_machine, sms_stub, smtp_server
+):
+    parent.email = "skyddad@example.org"
+    parent.phone = "070-111 22 33"
+    parent.save()
+    plan(case, [parent], in_hours(48), user=personas["worker"])
+    due_now(time_machine)
+    assert deliver_due() == 2
+    [mail] = smtp_server.messages
+    assert mail["To"] == "skyddad@example.org"  # the bare address: no display name
+    headers = "\n".join(f"{name}: {value}" for name, value in mail.items())
+    texts = [headers, mail.get_payload(decode=True).decode(), sms_stub.requests[0]["text"]]
+    for text in texts:
+        for secret in ["Lena", "Berg", "Skyddade", "Storgatan", "070-111", "Journal"]:
+            assert secret not in text, (secret, text)
