@@ -4,6 +4,7 @@ services in samspel.activities.services save."""
 from __future__ import annotations
 
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
@@ -111,15 +112,51 @@ class ParticipantsMixin:
         return [actors[key] for prefix, _sep, key in keys if prefix == ACTOR and key in actors]
 
 
-class PlanForm(ParticipantsMixin, forms.Form):
-    """Plan an activity, or move and change a planned one."""
+class PlaceForm(forms.Form):
+    """The place of an activity, with the places the case's programme expects per kind. The
+    plan form's kind select asks for it again (htmx) when the kind changes."""
 
-    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
     context = forms.ChoiceField(
         label=_("Place"),
         required=False,
         choices=[("", _("As the programme expects"))] + list(Context.choices),
     )
+
+    def __init__(self, *args, expected: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.expected = expected
+        if expected:
+            self.fields["context"].help_text = self.expected_hint()
+            self.fields["context"].widget.attrs["aria-describedby"] = (
+                f"{PLACE_HINT_ID} id_context_helptext"
+            )
+
+    def expected_hint(self) -> str:
+        labels = dict(ActivityKind.choices)
+        places = dict(Context.choices)
+        return "; ".join(
+            f"{labels.get(kind, kind)}: {places.get(place, place).lower()}"
+            for kind, place in self.expected.items()
+        )
+
+    def place_hint(self, kind: str | None) -> str:
+        """The expected place for `kind`, in a sentence; empty when the programme names none."""
+        if not self.expected:
+            return ""
+        place = self.expected.get(kind or "")
+        if place is None:
+            return _("The programme expects no particular place for this kind.")
+        label = dict(Context.choices).get(place, place).lower()
+        return _("Expected by the programme: %(place)s.") % {"place": label}
+
+
+PLACE_HINT_ID = "place-hint"
+
+
+class PlanForm(ParticipantsMixin, PlaceForm):
+    """Plan an activity, or move and change a planned one."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
     planned_start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
     planned_end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     place_detail = forms.CharField(
@@ -134,20 +171,24 @@ class PlanForm(ParticipantsMixin, forms.Form):
         label=_("Save anyway, although it overlaps the appointments above"), required=False
     )
 
-    def __init__(self, *args, case: Case, expected: dict[str, str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self._setup_participants(case)
-        self.expected = expected
-        if expected:
-            self.fields["context"].help_text = self.expected_hint()
+    field_order = ["kind", "context"]
 
-    def expected_hint(self) -> str:
-        labels = dict(ActivityKind.choices)
-        places = dict(Context.choices)
-        return "; ".join(
-            f"{labels.get(kind, kind)}: {places.get(place, place).lower()}"
-            for kind, place in self.expected.items()
-        )
+    def __init__(self, *args, case: Case, expected: dict[str, str], **kwargs):
+        super().__init__(*args, expected=expected, **kwargs)
+        self._setup_participants(case)
+        if expected:
+            # Changing the kind fetches the place field again with its expected place.
+            self.fields["kind"].widget.attrs.update(
+                {
+                    "hx-get": reverse("activities:place", args=[case.public_id]),
+                    "hx-target": f"#{PLACE_HINT_ID}",
+                    "hx-swap": "innerHTML",
+                    "hx-include": "#id_context",
+                }
+            )
+
+    def current_place_hint(self) -> str:
+        return self.place_hint(self["kind"].value())
 
     def clean(self):
         cleaned = super().clean()

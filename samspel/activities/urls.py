@@ -9,6 +9,7 @@ app_name = "activities"
 urlpatterns = [
     path("", views.activity_list, name="list"),
     path("plan/", views.activity_plan, name="plan"),
+    path("plan/place/", views.activity_place, name="place"),
     path("<uuid:activity_id>/", views.activity_detail, name="detail"),
     path("<uuid:activity_id>/edit/", views.activity_edit, name="edit"),
     path("<uuid:activity_id>/cancel/", views.activity_cancel, name="cancel"),

@@ -19,7 +19,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspel.activities import services
-from samspel.activities.forms import CancelForm, HeldForm, ParticipantChoices, PlanForm
+from samspel.activities.forms import (
+    CancelForm,
+    HeldForm,
+    ParticipantChoices,
+    PlaceForm,
+    PlanForm,
+)
 from samspel.activities.models import (
     Activity,
     ActivityKind,
@@ -126,8 +132,23 @@ PLAN_FIELDS = ("kind", "context", "planned_start", "planned_end", "place_detail"
 
 def _render_form(request, case, form, activity=None, found=()) -> HttpResponse:
     context = {"case": case, "form": form, "activity": activity, "conflicts": found}
-    context["actors"] = form.chosen_actors()
+    context.update(actors=form.chosen_actors(), place_hint=form.current_place_hint())
     return render(request, "activities/activity_form.html", context)
+
+
+@require_GET
+@login_required
+def activity_place(request: HttpRequest, case_id) -> HttpResponse:
+    """The plan form's place for the chosen kind (htmx, when the kind changes): the programme's
+    expected place preselected and said in the live hint; the worker's own choice is kept when
+    the programme names no place for the kind."""
+    case = get_case_for_write(request, case_id)
+    expected = expected_places(case)
+    kind = request.GET.get("kind", "")
+    place = expected.get(kind, request.GET.get("context", ""))
+    form = PlaceForm(expected=expected, initial={"context": place})
+    context = {"form": form, "place_hint": form.place_hint(kind)}
+    return render(request, "activities/_place_fragment.html", context)
 
 
 def _planned_for_write(
