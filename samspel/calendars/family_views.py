@@ -158,8 +158,6 @@ def appointment_edit(request: HttpRequest, family_id, appointment_id) -> HttpRes
         if not seen.places:
             del form.fields["place_detail"]  # neither shown nor changed: it stays as it is
         valid = request.method == "POST" and form.is_valid()
-    if request.method == "GET":
-        record(request, Action.VIEW, appointment, family=str(family.public_id))
     if not valid:
         return _form_page(request, family, form, appointment)
     changed = sorted(form.changed_data)

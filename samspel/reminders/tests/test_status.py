@@ -66,13 +66,16 @@ def test_a_protected_family_member_by_initials_unless_granted_by_name(
     assert {row.person for row in reminder_rows(activity, personas["buddy"])} == {"LB"}
 
 
-def test_reading_the_statuses_is_audited(client, case, mother, personas, frozen):
+def test_reading_the_statuses_is_audited_by_the_activity_page(
+    client, case, mother, personas, frozen
+):
     from django.urls import reverse
 
     activity = plan(case, [mother], in_hours(48), user=personas["worker"])
     client.force_login(personas["buddy"])
-    client.get(reverse("activities:detail", args=[case.public_id, activity.public_id]))
-    event = AuditEvent.objects.get(action=Action.VIEW, object_type="reminders.status")
-    assert event.object_id == str(activity.public_id)
-    assert event.actor_id == personas["buddy"].pk
-    assert event.detail == {"case": str(case.public_id), "rows": 2}
+    url = reverse("activities:detail", args=[case.public_id, activity.public_id])
+    assert 'id="reminders"' in client.get(url).text
+    # One event per read, as everywhere: the case, and the path that names the activity.
+    [event] = AuditEvent.objects.filter(action=Action.VIEW, actor_id=personas["buddy"].pk)
+    assert event.object_id == str(case.public_id)
+    assert event.detail["path"] == url
