@@ -19,8 +19,8 @@ from samspel.families.models import Family, Person, PersonRole
 
 YEAR = dt.timedelta(days=365)
 UTC_STAMP = re.compile(r"^\d{8}T\d{6}Z$")
-# Long enough to fold, with letters of two octets right where a naive fold would cut.
-LONG_PLACE = "Familjecentralen Östermalm, ingång från gården, rum 4 – åäö ÅÄÖ æøå " * 3
+# Long enough to fold (within the 200 characters the field holds), with letters of two octets.
+LONG_PLACE = "Familjecentralen Östermalm, ingång från gården, rum 4 – åäö ÅÄÖ æøå " * 2
 
 
 def physical_lines(body: bytes) -> list[bytes]:
