@@ -15,6 +15,7 @@ from samspel.activities.services import (
     Participants,
     held_on_problem,
     minutes_problem,
+    planned_times_problem,
 )
 from samspel.cases.models import Case
 
@@ -103,7 +104,10 @@ class ParticipantsMixin:
         self.fields["participants"].choices = self.participant_choices.choices()
 
     def clean_participants(self) -> Participants:
-        return self.participant_choices.resolve(self.cleaned_data["participants"])
+        values = self.cleaned_data["participants"]
+        if len(set(values)) != len(values):
+            raise forms.ValidationError(_("Choose each participant once."))
+        return self.participant_choices.resolve(values)
 
     def chosen_actors(self) -> list:
         """The actors ticked on the form (bound or initial), for the consent warnings."""
@@ -193,8 +197,8 @@ class PlanForm(ParticipantsMixin, PlaceForm):
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("planned_start"), cleaned.get("planned_end")
-        if start and end and end <= start:
-            self.add_error("planned_end", _("The end must be after the start."))
+        if start and end and (problem := planned_times_problem(start, end)):
+            self.add_error("planned_end", problem)
         if not cleaned.get("context") and cleaned.get("kind"):
             cleaned["context"] = self.expected.get(cleaned["kind"], "")
         return cleaned

@@ -28,6 +28,8 @@ from samspel.reminders.scheduling import sync_reminders
 
 MAX_RATING = 10
 MAX_MINUTES = 24 * 60  # one contact never takes more than a day
+MAX_PLANNED_LENGTH = dt.timedelta(days=7)  # a weekend contact visit, not a season
+PLANNING_HORIZON = dt.timedelta(days=5 * 365)
 
 
 class ActivityRefused(Exception):
@@ -36,6 +38,10 @@ class ActivityRefused(Exception):
     def __init__(self, message) -> None:
         super().__init__(str(message))
         self.message = message
+
+
+def _once(rows: list) -> list:
+    return list({row.pk: row for row in rows}.values())
 
 
 @dataclass
@@ -47,10 +53,11 @@ class Participants:
     actors: list = field(default_factory=list)
 
     def rows(self, activity: Activity) -> list[ActivityParticipant]:
+        # Each one once: the database takes a participant once per activity.
         return (
-            [ActivityParticipant(activity=activity, person=p) for p in self.persons]
-            + [ActivityParticipant(activity=activity, user=u) for u in self.users]
-            + [ActivityParticipant(activity=activity, case_actor=a) for a in self.actors]
+            [ActivityParticipant(activity=activity, person=p) for p in _once(self.persons)]
+            + [ActivityParticipant(activity=activity, user=u) for u in _once(self.users)]
+            + [ActivityParticipant(activity=activity, case_actor=a) for a in _once(self.actors)]
         )
 
     def summary(self) -> dict[str, list[str]]:
@@ -71,11 +78,29 @@ def _refuse_unless_planned(activity: Activity) -> None:
         raise ActivityRefused(_("Only a planned activity can be changed. Nothing was changed."))
 
 
+def planned_times_problem(start: dt.datetime, end: dt.datetime) -> str | Promise | None:
+    """Why [start, end) cannot be an activity's planned time, or None: the end comes first,
+    it lasts longer than a week, or it lies years away (a mistyped year, or one a database
+    cannot store)."""
+    if end <= start:
+        return _("The end must be after the start.")
+    if end - start > MAX_PLANNED_LENGTH:
+        return _("An activity cannot last more than %(days)d days.") % {
+            "days": MAX_PLANNED_LENGTH.days
+        }
+    today = timezone.localdate()
+    if abs(start.date() - today) > PLANNING_HORIZON or abs(end.date() - today) > PLANNING_HORIZON:
+        return _("A planned time must be within %(years)d years of today.") % {
+            "years": PLANNING_HORIZON.days // 365
+        }
+    return None
+
+
 def _check_times(start: dt.datetime | None, end: dt.datetime | None) -> None:
     if start is None or end is None:
         raise ActivityRefused(_("Give both the start and the end."))
-    if end <= start:
-        raise ActivityRefused(_("The end must be after the start."))
+    if problem := planned_times_problem(start, end):
+        raise ActivityRefused(problem)
 
 
 def _check_participants(case: Case, participants: Participants | None) -> None:

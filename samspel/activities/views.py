@@ -35,6 +35,7 @@ from samspel.activities.models import (
 )
 from samspel.activities.overlap import conflicts
 from samspel.activities.places import expected_places
+from samspel.calendars.entries import person_label, visibility
 from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
 from samspel.cases.models import Case, CaseStatus
 
@@ -81,14 +82,25 @@ def _not_planned(request: HttpRequest, activity: Activity) -> HttpResponse | Non
     return None
 
 
+def _label_participants(activities, visible_ids: set[int]) -> None:
+    """Each activity's `participant_labels`: a family member with protected identity by
+    initials unless the reader was granted their details by name (as the calendars do)."""
+    for activity in activities:
+        activity.participant_labels = [
+            person_label(row.person, visible_ids) if row.person_id else str(row)
+            for row in activity.participants.all()
+        ]
+
+
 @require_GET
 @login_required
 def activity_list(request: HttpRequest, case_id) -> HttpResponse:
     case = get_case_for_user(request, case_id)
     rows = case.activities.select_related("created_by").prefetch_related(_participants_prefetch())
-    planned = rows.filter(status=ActivityStatus.PLANNED).order_by("planned_start", "id")
+    planned = list(rows.filter(status=ActivityStatus.PLANNED).order_by("planned_start", "id"))
     others = rows.exclude(status=ActivityStatus.PLANNED)
     page = Paginator(others, PAGE_SIZE).get_page(request.GET.get("page"))
+    _label_participants([*planned, *page], visibility(case.family, request.user).person_ids)
     context = {
         "case": case,
         "planned": planned,
@@ -104,9 +116,13 @@ def activity_detail(request: HttpRequest, case_id, activity_id) -> HttpResponse:
     case = get_case_for_user(request, case_id)
     activity = _activity(case, activity_id)
     writable = can_write_case(request.user, case) and case.status != CaseStatus.CLOSED
+    seen = visibility(case.family, request.user)
+    _label_participants([activity], seen.person_ids)
     context = {
         "case": case,
         "activity": activity,
+        # The exact place can lead to a protected address: only for a reader granted them all.
+        "place_detail": activity.place_detail if seen.places else "",
         "can_change": writable and activity.status == ActivityStatus.PLANNED,
         "actors": [p.case_actor for p in activity.participants.all() if p.case_actor_id],
         "interventions": Intervention.choices,

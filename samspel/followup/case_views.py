@@ -46,8 +46,14 @@ def _refuse_closed(request: HttpRequest, case: Case) -> HttpResponse | None:
     return None
 
 
-def _save_held(request: HttpRequest, case: Case, **fields) -> Activity:
-    return services.record_held(case, by=request.user, request=request, **fields)
+def _save_held(request: HttpRequest, case: Case, **fields) -> Activity | None:
+    """The activity recorded, or None with the refusal said to the user (a case referred
+    later than the day given, say)."""
+    try:
+        return services.record_held(case, by=request.user, request=request, **fields)
+    except services.ActivityRefused as refused:
+        messages.error(request, _("Nothing was recorded: %(reason)s") % {"reason": refused.message})
+        return None
 
 
 @require_POST
@@ -60,6 +66,8 @@ def record_held(request: HttpRequest, case_id) -> HttpResponse:
     if not form.is_valid():
         return render(request, "followup/held_activity_form.html", {"case": case, "form": form})
     activity = _save_held(request, case, **{name: form.cleaned_data[name] for name in form.fields})
+    if activity is None:
+        return _back(case)
     messages.success(request, _("%(kind)s on %(date)s is recorded.") % _kind_and_date(activity))
     return _back(case)
 
@@ -78,6 +86,8 @@ def log_contact(request: HttpRequest, case_id) -> HttpResponse:
     activity = _save_held(
         request, case, kind=kind, context=CONTACT_KINDS[kind], held_on=timezone.localdate()
     )
+    if activity is None:
+        return _back(case)
     messages.success(request, _("%(kind)s on %(date)s is logged.") % _kind_and_date(activity))
     return _back(case)
 

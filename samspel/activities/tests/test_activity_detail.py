@@ -1,7 +1,9 @@
+import pytest
 from django.urls import reverse
 
 from samspel.activities.models import ActivityParticipant
 from samspel.activities.tests.factories import planned_activity
+from samspel.audit.models import Action, AuditEvent
 from samspel.network.models import CaseActor, ExternalOrganisation
 
 
@@ -10,6 +12,7 @@ def _url(activity):
 
 
 def test_the_page_shows_the_activity_and_its_actions(login, personas, active_case, parent):
+    parent.authorised_users.add(personas["worker"])  # the protected parent, granted by name
     activity = planned_activity(active_case, place_detail="Vardagsrummet")
     ActivityParticipant.objects.create(activity=activity, person=parent)
     html = login(personas["worker"]).get(_url(activity)).content.decode()
@@ -47,3 +50,32 @@ def test_outsider_gets_404(login, personas, active_case):
     activity = planned_activity(active_case)
     for persona in ("outsider", "stranger", "auditor"):
         assert login(personas[persona]).get(_url(activity)).status_code == 404
+
+
+@pytest.fixture
+def protected_visit(active_case, parent):
+    assert parent.protected_identity
+    activity = planned_activity(active_case, place_detail="Storgatan 5, 2 tr")
+    ActivityParticipant.objects.create(activity=activity, person=parent)
+    return activity
+
+
+def test_a_protected_member_is_hidden_from_a_reader_not_granted(login, personas, protected_visit):
+    html = login(personas["buddy"]).get(_url(protected_visit)).content.decode()
+    assert "Lena Berg" not in html and "LB" in html
+    assert "Storgatan" not in html
+
+
+def test_a_reader_granted_by_name_sees_the_member_and_the_place(
+    login, personas, protected_visit, parent
+):
+    parent.authorised_users.add(personas["buddy"])
+    html = login(personas["buddy"]).get(_url(protected_visit)).content.decode()
+    assert "Lena Berg" in html and "Storgatan 5, 2 tr" in html
+
+
+def test_the_read_is_audited(login, personas, active_case):
+    activity = planned_activity(active_case)
+    login(personas["buddy"]).get(_url(activity))
+    paths = AuditEvent.objects.filter(action=Action.VIEW, actor_id=personas["buddy"].pk)
+    assert _url(activity) in [event.detail.get("path") for event in paths]

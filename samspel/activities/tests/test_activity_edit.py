@@ -82,6 +82,15 @@ def test_a_held_activity_is_not_moved(login, personas, activity):
     assert activity.sequence == 0
 
 
+def test_a_cancelled_activity_is_not_changed(login, personas, activity):
+    activity.status, activity.cancelled_reason = ActivityStatus.CANCELLED, "Sjuk"
+    activity.save()
+    response = login(personas["worker"]).post(_url(activity), _data(kind="sms"), follow=True)
+    assert "Only a planned activity can be changed." in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.kind == "home_visit" and activity.status == ActivityStatus.CANCELLED
+
+
 def test_an_activity_of_another_case_is_404(login, personas, activity, case):
     url = reverse("activities:edit", args=[case.public_id, "00000000-0000-0000-0000-000000000000"])
     assert login(personas["worker"]).get(url).status_code == 404

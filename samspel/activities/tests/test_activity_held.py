@@ -64,6 +64,9 @@ def test_a_contact_visit_records_the_childs_rating(login, personas, active_case)
         ({"minutes": "-5"}, "Minutes must be between 0 and 1440."),
         ({"minutes": "99999999999999999999"}, "Minutes must be between 0 and 1440."),
         ({"participants": ["user:00000000-0000-0000-0000-000000000000"]}, "Choose participants"),
+        ({"participants": ["person:not-a-uuid"]}, "Choose participants"),
+        ({"child_safety_rating": "x"}, "Enter a whole number."),
+        ({"held_on": "2026-03-09T10:00"}, "Enter a valid date."),
     ],
 )
 def test_bad_input_changes_nothing(login, personas, active_case, changes, message):

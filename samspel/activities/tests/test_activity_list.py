@@ -5,6 +5,7 @@ from django.urls import reverse
 from samspel.activities.models import ActivityParticipant, ActivityStatus
 from samspel.activities.tests.conftest import TODAY
 from samspel.activities.tests.factories import at, planned_activity
+from samspel.audit.models import Action, AuditEvent
 
 
 def _url(case):
@@ -22,6 +23,7 @@ def _activities(case, parent, count):
 
 
 def test_planned_and_held_are_listed(login, personas, active_case, parent):
+    parent.authorised_users.add(personas["buddy"])  # the protected parent, granted by name
     _activities(active_case, parent, 2)
     html = login(personas["buddy"]).get(_url(active_case)).content.decode()
     assert html.count("Lena Berg") == 4 and "Plan an activity" in html
@@ -35,7 +37,7 @@ def test_the_query_count_does_not_grow_with_the_activities(
     _activities(active_case, parent, 1)
     client.get(_url(active_case))  # warm the session and the content types
     _activities(active_case, parent, 12)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         response = client.get(_url(active_case))
     assert response.status_code == 200
 
@@ -52,3 +54,16 @@ def test_post_is_not_allowed(login, personas, active_case):
 def test_outsider_gets_404(login, personas, active_case):
     for persona in ("outsider", "stranger", "auditor", "admin"):
         assert login(personas[persona]).get(_url(active_case)).status_code == 404
+
+
+def test_a_protected_member_is_named_by_initials(login, personas, active_case, parent):
+    assert parent.protected_identity
+    _activities(active_case, parent, 1)
+    html = login(personas["buddy"]).get(_url(active_case)).content.decode()
+    assert "Lena Berg" not in html and html.count("LB") == 2
+
+
+def test_the_read_is_audited(login, personas, active_case):
+    login(personas["buddy"]).get(_url(active_case))
+    paths = AuditEvent.objects.filter(action=Action.VIEW, actor_id=personas["buddy"].pk)
+    assert [event.detail["path"] for event in paths] == [_url(active_case)]

@@ -124,6 +124,12 @@ def test_an_actor_without_consent_shows_the_consent_warning(login, personas, act
         ({"participants": ["person:00000000-0000-0000-0000-000000000000"]}, "Choose participants"),
         ({"participants": ["nonsense"]}, "Choose participants"),
         ({"kind": "teleportation"}, "Select a valid choice."),
+        ({"planned_start": "0001-01-01T00:30", "planned_end": "0001-01-01T01:30"}, "5 years"),
+        ({"planned_end": "9999-12-31T23:59"}, "cannot last more than 7 days"),
+        ({"planned_start": "2036-03-12T10:00", "planned_end": "2036-03-12T11:00"}, "5 years"),
+        ({"planned_start": "2026-13-01T10:00"}, "Enter a valid date/time."),
+        ({"planned_start": "2026-03-29T02:30"}, "couldn’t be interpreted"),  # a DST gap
+        ({"planned_start": "tomorrow"}, "Enter a valid date/time."),
     ],
 )
 def test_bad_input_changes_nothing(login, personas, active_case, changes, message):
@@ -142,6 +148,13 @@ def test_participants_of_another_family_or_organisation_are_refused(
     for value in (f"person:{child.public_id}", f"user:{personas['stranger'].public_id}"):
         response = client.post(_url(active_case), _data(participants=[value]))
         assert "Choose participants among the family" in response.content.decode()
+    assert not Activity.objects.exists()
+
+
+def test_a_participant_given_twice_is_refused(login, personas, active_case, parent):
+    twice = [f"person:{parent.public_id}"] * 2
+    response = login(personas["worker"]).post(_url(active_case), _data(participants=twice))
+    assert "Choose each participant once." in response.content.decode()
     assert not Activity.objects.exists()
 
 

@@ -165,3 +165,26 @@ def test_a_closed_case_takes_no_changes(active_case, personas):
             change()
     assert Activity.objects.get().status == ActivityStatus.PLANNED
     assert not AuditEvent.objects.filter(object_type="activities.activity").exists()
+
+
+def test_a_participant_given_twice_takes_part_once(active_case, personas, parent, synced):
+    activity = _plan(active_case, personas["worker"], participants=Participants([parent, parent]))
+    assert [p.person for p in activity.participants.all()] == [parent]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (at(DAY, 10), at(DAY + dt.timedelta(days=8), 10), "cannot last more than 7 days"),
+        (at(DAY.replace(year=2032), 10), at(DAY.replace(year=2032), 11), "within 5 years"),
+    ],
+)
+def test_times_far_off_are_refused(active_case, personas, synced, start, end, message):
+    with pytest.raises(ActivityRefused, match=message):
+        _plan(active_case, personas["worker"], planned_start=start, planned_end=end)
+    activity = _plan(active_case, personas["worker"])
+    with pytest.raises(ActivityRefused, match=message):
+        services.update_activity(
+            activity, by=personas["worker"], planned_start=start, planned_end=end
+        )
+    assert Activity.objects.count() == 1 and synced == [activity]

@@ -61,3 +61,14 @@ def test_outsider_gets_404(login, personas, case):
 def test_read_only_user_gets_403(login, reader, case):
     assert login(reader).post(_url(case), {"kind": "sms"}).status_code == 403
     assert not Activity.objects.exists()
+
+
+def test_a_case_referred_later_than_today_is_refused_not_an_error(login, personas, case):
+    case.referred_on = dt.date(2026, 4, 1)
+    case.save(update_fields=["referred_on"])
+    response = login(personas["worker"]).post(_url(case), {"kind": "sms"}, follow=True)
+    assert response.status_code == 200
+    assert "Nothing was recorded: The date is before the case was referred." in (
+        response.content.decode()
+    )
+    assert not Activity.objects.exists()
