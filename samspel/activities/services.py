@@ -3,7 +3,9 @@
 Each function runs in one transaction: it saves with explicit fields, leaves an audit record
 (never the journal note), recomputes the case's due items (held activities feed the programme
 engine) and brings the activity's reminders in step. The sequence (RFC 5545 SEQUENCE, read by
-the calendar feeds) goes up whenever the time or the status changes."""
+the calendar feeds) goes up whenever what a feed shows changes: the time, the status, the kind
+(the entry's title) or the place (its location). Participants and interventions are not in
+the feeds and leave it alone."""
 
 from __future__ import annotations
 
@@ -230,6 +232,8 @@ def plan_activity(
 
 UPDATABLE = ("kind", "context", "planned_start", "planned_end", "place_detail", "interventions")
 TIME_FIELDS = {"planned_start", "planned_end"}
+# What a calendar feed entry shows: changing any of them is a revision its readers must see.
+FEED_FIELDS = TIME_FIELDS | {"kind", "context", "place_detail"}
 
 
 def update_activity(
@@ -253,7 +257,7 @@ def update_activity(
     with transaction.atomic():
         for name in changed:
             setattr(activity, name, changes[name])
-        if TIME_FIELDS & set(changed):
+        if FEED_FIELDS & set(changed):
             activity.sequence += 1
         activity.save(update_fields=[*changed, "sequence", "updated_at"])
         _set_participants(activity, participants)

@@ -52,7 +52,7 @@ def test_the_activity_does_not_collide_with_itself(login, personas, activity):
     response = login(personas["worker"]).post(_url(activity), _data(place_detail="Köket"))
     assert response.status_code == 302
     activity.refresh_from_db()
-    assert activity.place_detail == "Köket" and activity.sequence == 0
+    assert activity.place_detail == "Köket" and activity.sequence == 1  # the feed's location
 
 
 def test_moving_onto_an_appointment_warns_and_changes_nothing(login, personas, activity):

@@ -46,21 +46,24 @@ def test_planning_saves_audits_and_syncs_reminders(active_case, personas, parent
     assert synced == [activity]
 
 
-def test_moving_raises_the_sequence_other_changes_do_not(active_case, personas, synced):
+def test_what_a_feed_shows_raises_the_sequence_other_changes_do_not(active_case, personas, synced):
     activity = _plan(active_case, personas["worker"])
-    services.update_activity(activity, by=personas["worker"], place_detail="Rum 3")
+    services.update_activity(activity, by=personas["worker"], interventions=["marte_meo"])
     assert activity.sequence == 0
+    services.update_activity(activity, by=personas["worker"], place_detail="Rum 3")
+    assert activity.sequence == 1
     services.update_activity(
         activity, by=personas["worker"], planned_start=at(DAY, 13), planned_end=at(DAY, 14)
     )
     activity.refresh_from_db()
-    assert activity.sequence == 1 and activity.planned_start == at(DAY, 13)
+    assert activity.sequence == 2 and activity.planned_start == at(DAY, 13)
     changes = AuditEvent.objects.filter(action=Action.UPDATE, object_id=str(activity.public_id))
     assert [e.detail["fields"] for e in changes.order_by("id")] == [
+        ["interventions"],
         ["place_detail"],
         ["planned_end", "planned_start"],
     ]
-    assert len(synced) == 3
+    assert len(synced) == 4
 
 
 def test_cancelling_needs_a_reason_and_raises_the_sequence(active_case, personas, synced):
