@@ -185,14 +185,23 @@ def _apply(form: forms.Form, change: Callable[[], Activity]) -> Activity | None:
         return None
 
 
+def _plan_form(request: HttpRequest, case: Case, activity: Activity | None, **kwargs) -> PlanForm:
+    """The plan form. A reader who does not see every protected member of the family neither
+    sees nor changes a planned activity's exact place: it can lead to a hidden address."""
+    form = PlanForm(case=case, expected=expected_places(case), **kwargs)
+    if activity is not None and not visibility(case.family, request.user).places:
+        del form.fields["place_detail"]
+    return form
+
+
 def _save_plan(request: HttpRequest, case: Case, activity: Activity | None) -> HttpResponse:
     """Plan a new activity (`activity` None) or save a planned one, after the overlap warning."""
-    form = PlanForm(request.POST, case=case, expected=expected_places(case))
+    form = _plan_form(request, case, activity, data=request.POST)
     if not form.is_valid():
         return _render_form(request, case, form, activity)
     if found := _overlapping(request, case, form, activity):
         return _render_form(request, case, form, activity, found)
-    changes = {name: form.cleaned_data[name] for name in PLAN_FIELDS}
+    changes = {name: form.cleaned_data[name] for name in PLAN_FIELDS if name in form.fields}
     changes.update(by=request.user, request=request, participants=form.cleaned_data["participants"])
     if activity is None:
         saved = _apply(form, lambda: services.plan_activity(case, **changes))
@@ -236,8 +245,7 @@ def activity_edit(request: HttpRequest, case_id, activity_id) -> HttpResponse:
         return refused
     if request.method == "POST":
         return _save_plan(request, case, activity)
-    initial = _edit_initial(activity)
-    form = PlanForm(case=case, expected=expected_places(case), initial=initial)
+    form = _plan_form(request, case, activity, initial=_edit_initial(activity))
     return _render_form(request, case, form, activity)
 
 

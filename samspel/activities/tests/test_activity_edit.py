@@ -48,7 +48,8 @@ def test_moving_saves_and_raises_the_sequence(login, personas, activity):
     assert event.detail["fields"] == ["planned_end", "planned_start"]
 
 
-def test_the_activity_does_not_collide_with_itself(login, personas, activity):
+def test_the_activity_does_not_collide_with_itself(login, personas, activity, parent):
+    parent.authorised_users.add(personas["worker"])  # sees the protected parent: may set places
     response = login(personas["worker"]).post(_url(activity), _data(place_detail="Köket"))
     assert response.status_code == 302
     activity.refresh_from_db()
@@ -109,3 +110,22 @@ def test_read_only_user_gets_403(login, reader, activity):
     assert login(reader).post(_url(activity), _data(place_detail="x")).status_code == 403
     activity.refresh_from_db()
     assert activity.place_detail == ""
+
+
+def test_the_exact_place_is_neither_shown_nor_changed_by_a_reader_not_granted(
+    login, personas, active_case, parent
+):
+    """The family has a protected parent the buddy was not granted: the exact place of a
+    planned activity can lead to a hidden address, so the form leaves it out and keeps it."""
+    assert parent.protected_identity
+    hidden = planned_activity(active_case, start=at(DAY, 10), place_detail="Storgatan 5, 2 tr")
+    client = login(personas["buddy"])
+    html = client.get(_url(hidden)).content.decode()
+    assert "Storgatan" not in html and 'name="place_detail"' not in html
+    response = client.post(
+        _url(hidden), _data(place_detail="Somewhere else", planned_end="2026-03-12T11:30")
+    )
+    assert response.status_code == 302
+    hidden.refresh_from_db()
+    assert hidden.place_detail == "Storgatan 5, 2 tr"
+    assert hidden.planned_end == at(DAY, 11, 30)  # the rest of the change is saved
