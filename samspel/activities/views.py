@@ -35,9 +35,9 @@ from samspel.activities.models import (
 )
 from samspel.activities.overlap import conflicts
 from samspel.activities.places import expected_places
-from samspel.calendars.entries import person_label, visibility
 from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
 from samspel.cases.models import Case, CaseStatus
+from samspel.families.visibility import person_label, visibility
 
 PAGE_SIZE = 25
 

@@ -22,13 +22,14 @@ from samspel.activities.models import AppointmentStatus, ExternalAppointment
 from samspel.audit.log import record, record_list
 from samspel.audit.models import Action
 from samspel.calendars import periods
-from samspel.calendars.entries import family_entries, visibility
+from samspel.calendars.entries import family_entries
 from samspel.calendars.forms import AppointmentForm
 from samspel.calendars.pages import local_today, render_local, requested_monday
 from samspel.calendars.timezones import organisation_timezone
 from samspel.cases.models import CaseStatus
 from samspel.families.access import get_family_for_user, get_family_for_write
 from samspel.families.models import Family
+from samspel.families.visibility import visibility
 
 WEEKS_SHOWN = 4
 APPOINTMENT_FIELDS = ["person", "agency_kind", "agency_name", "title", "start", "end"]

@@ -8,7 +8,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from samspel.activities.models import Activity
-from samspel.calendars.entries import person_label, visibility
+from samspel.families.visibility import person_label, visibility
 from samspel.reminders.models import Channel, Reminder, ReminderStatus
 from samspel.reminders.scheduling import missing_contacts
 
