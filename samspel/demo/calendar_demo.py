@@ -61,12 +61,19 @@ def _at(day: dt.date, hour: int, minute: int, tz) -> dt.datetime:
 def _planned_activities(organisation, days: list[dt.date], tz) -> list[Activity]:
     activities = []
     for username in DEMO_WORKERS:
-        cases = organisation.cases.filter(
-            responsible__username=username, status=CaseStatus.ACTIVE
-        ).order_by("number")[: len(days)]
-        for index, case in enumerate(cases):
+        cases = list(
+            organisation.cases.filter(
+                responsible__username=username, status=CaseStatus.ACTIVE
+            ).order_by("number")[: len(days)]
+        )
+        if not cases:
+            continue
+        # One activity every working day, however few active cases the worker has, so that
+        # this week and next week both have something in them.
+        for index, day in enumerate(days):
+            case = cases[index % len(cases)]
             kind, context, hour, minute, length = PLANS[index % len(PLANS)]
-            start = _at(days[index % len(days)], hour, minute, tz)
+            start = _at(day, hour, minute, tz)
             activities.append(
                 Activity(
                     case=case,

@@ -37,6 +37,10 @@ def test_demo_worker_has_planned_activities_in_the_coming_two_weeks(db, built):
         planned_start__lt=now + dt.timedelta(days=15),
     )
     assert planned.count() >= 5
+    # This week and next week both have something, whatever day of the week it is.
+    weeks = {start.isocalendar()[:2] for start in planned.values_list("planned_start", flat=True)}
+    today = timezone.localdate()
+    assert (today + dt.timedelta(days=7)).isocalendar()[:2] in weeks
 
 
 def test_families_have_appointments_with_other_agencies(db, built):
