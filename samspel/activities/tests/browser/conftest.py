@@ -1,5 +1,7 @@
 """The browser fixtures of samspel/web/tests/browser, for this app's journeys."""
 
+import pytest
+
 from samspel.web.tests.browser.conftest import (  # noqa: F401 - fixtures, used by name
     browser,
     browser_locale,
@@ -8,3 +10,11 @@ from samspel.web.tests.browser.conftest import (  # noqa: F401 - fixtures, used 
     page,
     shot,
 )
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    """Browser journeys run on the real clock, not the app's frozen test day: the demo world
+    they share with every other app's journeys is built once per process for today (a frozen
+    build left the calendar journey with a demo from March)."""
+    yield
