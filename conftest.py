@@ -175,3 +175,29 @@ def reader(case, personas):
     user = personas["outsider"]
     CaseGrant.objects.create(case=case, user=user, can_write=False, granted_by=personas["worker"])
     return user
+
+
+@pytest.fixture
+def open_case(organisation, team, personas):
+    """A second case whose family has no one with protected identity, so that exact places
+    and names reach feeds and messages."""
+    from samspel.cases.models import Case
+    from samspel.families.models import Family, Person, PersonRole
+
+    family = Family.objects.create(
+        organisation=organisation, name="Familjen Ek", created_by=personas["worker"]
+    )
+    child = Person.objects.create(
+        family=family, role=PersonRole.CHILD, first_name="Moa", last_name="Ek"
+    )
+    case = Case.objects.create(
+        organisation=organisation,
+        number="2026-0002",
+        family=family,
+        programme=team.programme,
+        legal_basis=["SoL 4:1"],
+        team=team,
+        responsible=personas["worker"],
+    )
+    case.focus_children.add(child)
+    return case

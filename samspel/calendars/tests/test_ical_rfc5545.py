@@ -14,8 +14,6 @@ from icalendar import Calendar
 from samspel.activities.services import cancel_activity, plan_activity, update_activity
 from samspel.calendars.feeds import create_feed
 from samspel.calendars.tests.conftest import TODAY, at, make_activity, make_appointment
-from samspel.cases.models import Case
-from samspel.families.models import Family, Person, PersonRole
 
 YEAR = dt.timedelta(days=365)
 UTC_STAMP = re.compile(r"^\d{8}T\d{6}Z$")
@@ -106,25 +104,9 @@ def event_of(body: bytes, obj):
 
 
 @pytest.fixture
-def open_family(organisation, personas, team):
+def open_family(open_case):
     """A family without protected identity, so that place details reach the feed."""
-    family = Family.objects.create(
-        organisation=organisation, name="Familjen Ek", created_by=personas["worker"]
-    )
-    child = Person.objects.create(
-        family=family, role=PersonRole.CHILD, first_name="Moa", last_name="Ek"
-    )
-    case = Case.objects.create(
-        organisation=organisation,
-        number="2026-0002",
-        family=family,
-        programme=team.programme,
-        legal_basis=["SoL 4:1"],
-        team=team,
-        responsible=personas["worker"],
-    )
-    case.focus_children.add(child)
-    return family
+    return open_case.family
 
 
 @pytest.mark.parametrize("jurisdiction", ["SE", "DK"])

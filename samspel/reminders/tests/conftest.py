@@ -159,29 +159,6 @@ def in_hours(hours: float) -> dt.datetime:
 
 
 @pytest.fixture
-def open_case(organisation, team, personas):
-    """A case whose family has no one with protected identity."""
-    from samspel.cases.models import Case
-    from samspel.families.models import Family
-
-    family = Family.objects.create(organisation=organisation, name="Familjen Ek")
-    child = Person.objects.create(
-        family=family, role=PersonRole.CHILD, first_name="Moa", last_name="Ek"
-    )
-    case = Case.objects.create(
-        organisation=organisation,
-        number="2026-0002",
-        family=family,
-        programme=team.programme,
-        legal_basis=["SoL 4:1"],
-        team=team,
-        responsible=personas["worker"],
-    )
-    case.focus_children.add(child)
-    return case
-
-
-@pytest.fixture
 def dad(open_case):
     return Person.objects.create(
         family=open_case.family,
