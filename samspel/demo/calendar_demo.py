@@ -11,6 +11,7 @@ from django.utils import timezone
 from samspel.activities.models import (
     Activity,
     ActivityKind,
+    ActivityParticipant,
     ActivityStatus,
     AgencyKind,
     AppointmentStatus,
@@ -19,9 +20,17 @@ from samspel.activities.models import (
 )
 from samspel.calendars.timezones import organisation_timezone
 from samspel.cases.models import CaseStatus
+from samspel.families.models import PersonRole
 from samspel.organisations.models import Jurisdiction
+from samspel.reminders.scheduling import sync_reminders
 
 DEMO_WORKERS = ["worker", "buddy", "stranger"]
+# Fictitious contact details for the parent invited to a demo activity: the Swedish numbers are
+# in the range set aside for fiction (070-1740605 … 070-1740699), the Danish one is the demo's
+# own; the e-mail domain is reserved (.invalid). The demo's SMS and e-mail go to the console.
+DEMO_PHONES = {Jurisdiction.SWEDEN: "070-174 06 05", Jurisdiction.DENMARK: "+45 20 00 00 00"}
+# Only activities this far ahead get reminders: nearer ones would be sent while seeding.
+REMINDERS_FROM = dt.timedelta(hours=48)
 # (kind, context, hour, minute, length in minutes)
 PLANS = [
     (ActivityKind.HOME_VISIT, Context.HOME, 9, 0, 60),
@@ -119,5 +128,30 @@ def add_demo_calendar(organisation) -> None:
         return
     tz = organisation_timezone(organisation)
     days = _working_days(timezone.now().astimezone(tz).date(), 10)
-    Activity.objects.bulk_create(_planned_activities(organisation, days, tz))
+    activities = Activity.objects.bulk_create(_planned_activities(organisation, days, tz))
     ExternalAppointment.objects.bulk_create(_appointments(organisation, days, tz))
+    _invite(organisation, activities)
+
+
+def _invite(organisation, activities: list[Activity]) -> None:
+    """The worker and one parent (never a protected one) take part in each planned activity, so
+    its page shows the reminders scheduled for the parent."""
+    phone = DEMO_PHONES[organisation.jurisdiction]
+    for activity in activities:
+        if activity.status != ActivityStatus.PLANNED:
+            continue
+        participants = [ActivityParticipant(activity=activity, user=activity.case.responsible)]
+        parent = (
+            activity.case.family.persons.filter(role=PersonRole.PARENT, protected_identity=False)
+            .order_by("first_name")
+            .first()
+        )
+        if parent is not None:
+            if not parent.email:
+                parent.email = f"parent.{parent.pk}@demo.samspel.invalid"
+                parent.phone = phone
+                parent.save(update_fields=["email", "phone"])
+            participants.append(ActivityParticipant(activity=activity, person=parent))
+        ActivityParticipant.objects.bulk_create(participants)
+        if activity.planned_start - timezone.now() > REMINDERS_FROM:
+            sync_reminders(activity)

@@ -58,3 +58,18 @@ def test_running_again_adds_nothing(db, built):
     for organisation in Organisation.objects.all():
         add_demo_calendar(organisation)
     assert (Activity.objects.count(), ExternalAppointment.objects.count()) == before
+
+
+def test_planned_demo_activities_show_scheduled_reminders_and_none_went_out(db, built):
+    from samspel.reminders.models import Reminder, ReminderStatus
+
+    planned = Activity.objects.filter(
+        case__responsible__username="worker", status=ActivityStatus.PLANNED
+    )
+    invited = planned.filter(participants__person__isnull=False).distinct()
+    assert invited.exists()
+    assert not invited.filter(participants__person__protected_identity=True).exists()
+    reminders = Reminder.objects.filter(activity__in=invited)
+    assert reminders.filter(status=ReminderStatus.SCHEDULED).exists()
+    assert {"email", "sms"} <= set(reminders.values_list("channel", flat=True))
+    assert not Reminder.objects.filter(status=ReminderStatus.SENT).exists()
