@@ -19,6 +19,13 @@ PRODUCTION = {
     "SECRET_KEY": "k3J9xQ2mV7pL4tR8wZ1yB6nC5hF0dG3sA9eU2iO7qW4rT1yP8uI6oL5kJ3hG",  # 60 chars
     "ALLOWED_HOSTS": "samspel.example.org",
 }
+# Reminders that are really delivered: an SMS gateway and a task backend that can schedule.
+DELIVERY = {
+    "SMS_BACKEND": "samspel.reminders.sms.HttpBackend",
+    "SMS_HTTP_URL": "https://sms.example.org/send",
+    "SMS_HTTP_TOKEN": "token",
+    "TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+}
 WITHOUT_SECRET_KEY = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
 # Left out of the inherited environment: ours, and what the browser tests set for themselves.
 NOT_INHERITED = (
@@ -28,6 +35,7 @@ NOT_INHERITED = (
     "ALLOWED_HOSTS",
     "SAMSPEL_DEMO",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    *DELIVERY,
 )
 
 SETUP = ["-c", "import django; django.setup()"]
@@ -53,7 +61,8 @@ REFUSED = {
 RUNS = {
     **{name: (SETUP, env) for name, (env, _complaint) in REFUSED.items()},
     "production settings": (SHOW, {**PRODUCTION, "SAMSPEL_DEMO": "true"}),
-    "check --deploy": (CHECK_DEPLOY, PRODUCTION),
+    "check --deploy": (CHECK_DEPLOY, {**PRODUCTION, **DELIVERY}),
+    "check --deploy, reminders undelivered": (CHECK_DEPLOY, PRODUCTION),
     "development": (SHOW, {}),
 }
 
@@ -106,6 +115,13 @@ def test_check_deploy_passes_in_production(results):
     returncode, stdout, stderr = results["check --deploy"]
     assert returncode == 0, stdout + stderr
     assert "System check identified no issues" in stdout
+
+
+def test_check_deploy_flags_reminders_that_would_never_be_delivered(results):
+    returncode, stdout, stderr = results["check --deploy, reminders undelivered"]
+    assert returncode != 0
+    assert "samspel.W001" in stdout + stderr  # SMS to the console
+    assert "samspel.W003" in stdout + stderr  # a task backend that cannot schedule
 
 
 def test_development_needs_no_configuration(results):
