@@ -127,3 +127,32 @@ def test_user_and_team_administration(page: Page, shot):
     expect(page).to_have_url("/organisation/teams/new/")
     shot(page, "team-new")
     assert_accessible(page)
+
+
+@pytest.mark.browser
+def test_reminder_settings_and_programmes(page: Page, shot):
+    """The org admin's other pages: reminder lead times (saved, and refused with an error) and
+    the organisation's programmes."""
+    log_in(page, "admin")
+    nav = page.get_by_role("navigation")
+    click_and_wait(page, nav.locator("a[href='/organisation/reminders/']"))
+    expect(page.locator("#id_lead_times")).to_have_value("24")
+    shot(page, "reminder-settings")
+    assert_accessible(page)
+
+    page.locator("#id_lead_times").fill("48, 2")
+    submit_main_form(page)
+    expect(page.locator("#id_lead_times")).to_have_value("48, 2")
+    assert_accessible(page)
+
+    page.locator("#id_lead_times").fill("24, 24")
+    submit_main_form(page)
+    expect(page.locator(".error-summary")).to_be_visible()
+    shot(page, "reminder-settings-errors")
+    assert_accessible(page)
+    with phone_width(page):
+        assert_no_sideways_scrolling(page)
+
+    click_and_wait(page, nav.locator("a[href='/organisation/programmes/']"))
+    shot(page, "programmes")
+    assert_accessible(page)
