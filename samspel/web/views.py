@@ -12,6 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from samspel.accounts.views import safe_next
+from samspel.audit.log import record_list
 from samspel.audit.models import AuditEvent
 from samspel.organisations.models import Membership
 
@@ -31,6 +32,13 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     if not (user.is_auditor or user.is_org_admin):
         context.update(_case_overview(user, [m.team_id for m in memberships if m.is_leader]))
+        context["next_activities"] = _next_activities(user)
+        # The page lists case numbers and family names: one view event names those cases.
+        shown = [
+            *context["own_cases"],
+            *(row["activity"].case for row in context["next_activities"]),
+        ]
+        record_list(request, "cases.case", shown)
     if user.is_auditor:
         context["recent_events"] = AuditEvent.objects.filter(organisation_id=user.organisation_id)[
             :10
@@ -41,7 +49,11 @@ def home(request: HttpRequest) -> HttpResponse:
             "users": org.users.filter(is_active=True).count(),
             "teams": org.teams.filter(is_active=True).count(),
         }
-    return render(request, "web/home.html", context)
+    if user.organisation is None:
+        return render(request, "web/home.html", context)
+    from samspel.calendars.pages import render_local
+
+    return render_local(request, "web/home.html", context)
 
 
 def _case_overview(user, led_team_ids) -> dict:
@@ -64,10 +76,29 @@ def _case_overview(user, led_team_ids) -> dict:
     from samspel.followup.worklists import due_summary
 
     return {
-        "own_cases": own[:50],
+        "own_cases": list(own[:50]),
         "emergency_flags": flagged,
         "due_summary": due_summary(user, timezone.localdate()),
     }
+
+
+NEXT_ACTIVITIES = 5
+
+
+def _next_activities(user) -> list[dict]:
+    """The worker's next planned activities, from now on (shown on the organisation's clock)."""
+    from samspel.activities.models import ActivityStatus
+    from samspel.calendars.entries import worker_activities
+
+    if user.organisation is None:
+        return []
+    planned = (
+        worker_activities(user)
+        .filter(status=ActivityStatus.PLANNED, planned_start__gte=timezone.now())
+        .select_related("case__family")
+        .order_by("planned_start")[:NEXT_ACTIVITIES]
+    )
+    return [{"activity": activity, "start": activity.planned_start} for activity in planned]
 
 
 @require_POST
