@@ -33,10 +33,12 @@ def home(request: HttpRequest) -> HttpResponse:
     if not (user.is_auditor or user.is_org_admin):
         context.update(_case_overview(user, [m.team_id for m in memberships if m.is_leader]))
         context["next_activities"] = _next_activities(user)
+        context["unreminded"] = _unreminded_activities(user)
         # The page lists case numbers and family names: one view event names those cases.
         shown = [
             *context["own_cases"],
             *(row["activity"].case for row in context["next_activities"]),
+            *(activity.case for activity in context["unreminded"]),
         ]
         record_list(request, "cases.case", shown)
     if user.is_auditor:
@@ -99,6 +101,28 @@ def _next_activities(user) -> list[dict]:
         .order_by("planned_start")[:NEXT_ACTIVITIES]
     )
     return [{"activity": activity, "start": activity.planned_start} for activity in planned]
+
+
+def _unreminded_activities(user) -> list:
+    """The worker's coming activities with a reminder that failed for good: the family may not
+    know about the meeting, so the worker should reach them another way."""
+    from samspel.activities.models import ActivityStatus
+    from samspel.calendars.entries import worker_activities
+    from samspel.reminders.models import ReminderStatus
+
+    if user.organisation is None:
+        return []
+    return list(
+        worker_activities(user)
+        .filter(
+            status=ActivityStatus.PLANNED,
+            planned_start__gte=timezone.now(),
+            reminders__status=ReminderStatus.FAILED,
+        )
+        .distinct()
+        .select_related("case__family")
+        .order_by("planned_start")[:NEXT_ACTIVITIES]
+    )
 
 
 @require_POST

@@ -66,3 +66,26 @@ def test_the_read_names_the_listed_cases(client, personas, active_case):
     _home(client, personas["worker"])
     event = AuditEvent.objects.get(action=Action.VIEW, actor_id=personas["worker"].pk)
     assert event.detail["cases"] == [str(active_case.public_id)]
+
+
+def test_a_coming_activity_whose_reminder_failed_is_flagged(client, personas, active_case, parent):
+    from samspel.reminders.models import Reminder, ReminderStatus
+
+    visit = planned_activity(active_case, start=at(TODAY + dt.timedelta(days=1), 9, 30))
+    reminder = Reminder.objects.create(
+        activity=visit,
+        person=parent,
+        channel="sms",
+        lead_hours=24,
+        send_at=at(TODAY, 9, 30),
+        status=ReminderStatus.SENT,
+    )
+    assert "Reminders that could not be sent" not in _home(client, personas["worker"])
+    reminder.status = ReminderStatus.FAILED
+    reminder.save()
+    html = _home(client, personas["worker"])
+    assert "Reminders that could not be sent" in html
+    assert (
+        html.count(reverse("activities:detail", args=[active_case.public_id, visit.public_id])) == 2
+    )
+    assert "Reminders that could not be sent" not in _home(client, personas["outsider"])
