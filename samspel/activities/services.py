@@ -24,6 +24,7 @@ from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityKind, ActivityParticipant, ActivityStatus
 from samspel.audit.log import record
 from samspel.audit.models import Action
+from samspel.cases.access import CASE_CLOSED
 from samspel.cases.models import Case, CaseStatus
 from samspel.followup.recompute import recompute_case
 from samspel.reminders.scheduling import sync_reminders
@@ -72,7 +73,7 @@ class Participants:
 
 def _refuse_closed(case: Case) -> None:
     if case.status == CaseStatus.CLOSED:
-        raise ActivityRefused(_("The case is closed. Nothing was changed."))
+        raise ActivityRefused(CASE_CLOSED)
 
 
 def _refuse_unless_planned(activity: Activity) -> None:

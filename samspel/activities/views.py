@@ -14,6 +14,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -35,8 +36,13 @@ from samspel.activities.models import (
 )
 from samspel.activities.overlap import conflicts
 from samspel.activities.places import expected_places
-from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.access import (
+    get_case_for_user,
+    get_case_for_write,
+    may_change_case,
+    refuse_closed,
+)
+from samspel.cases.models import Case
 from samspel.families.visibility import person_label, visibility
 
 PAGE_SIZE = 25
@@ -69,10 +75,7 @@ def _to_detail(activity: Activity) -> HttpResponse:
 
 
 def _closed(request: HttpRequest, case: Case) -> HttpResponse | None:
-    if case.status == CaseStatus.CLOSED:
-        messages.error(request, _("The case is closed. Nothing was changed."))
-        return _to_list(case)
-    return None
+    return refuse_closed(request, case, reverse("activities:list", args=[case.public_id]))
 
 
 def _not_planned(request: HttpRequest, activity: Activity) -> HttpResponse | None:
@@ -105,7 +108,7 @@ def activity_list(request: HttpRequest, case_id) -> HttpResponse:
         "case": case,
         "planned": planned,
         "page": page,
-        "can_write": can_write_case(request.user, case) and case.status != CaseStatus.CLOSED,
+        "can_write": may_change_case(request.user, case),
     }
     return render(request, "activities/activity_list.html", context)
 
@@ -115,7 +118,7 @@ def activity_list(request: HttpRequest, case_id) -> HttpResponse:
 def activity_detail(request: HttpRequest, case_id, activity_id) -> HttpResponse:
     case = get_case_for_user(request, case_id)
     activity = _activity(case, activity_id)
-    writable = can_write_case(request.user, case) and case.status != CaseStatus.CLOSED
+    writable = may_change_case(request.user, case)
     seen = visibility(case.family, request.user)
     _label_participants([activity], seen.person_ids)
     context = {

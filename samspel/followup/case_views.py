@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,8 +18,8 @@ from samspel.activities import services
 from samspel.activities.models import Activity
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.access import get_case_for_write
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.access import get_case_for_write, refuse_closed
+from samspel.cases.models import Case
 from samspel.followup import phases
 from samspel.followup.case_forms import (
     CONTACT_KINDS,
@@ -40,10 +41,7 @@ def _back(case: Case) -> HttpResponse:
 
 
 def _refuse_closed(request: HttpRequest, case: Case) -> HttpResponse | None:
-    if case.status == CaseStatus.CLOSED:
-        messages.error(request, _("The case is closed. Nothing was changed."))
-        return _back(case)
-    return None
+    return refuse_closed(request, case, reverse("cases:detail", args=[case.public_id]))
 
 
 def _save_held(request: HttpRequest, case: Case, **fields) -> Activity | None:
