@@ -32,13 +32,13 @@ def home(request: HttpRequest) -> HttpResponse:
     }
     if not (user.is_auditor or user.is_org_admin):
         context.update(_case_overview(user, [m.team_id for m in memberships if m.is_leader]))
-        context["next_activities"] = _next_activities(user)
-        context["unreminded"] = _unreminded_activities(user)
+        coming = _coming_activities(user)
+        context["next_activities"] = list(coming[:NEXT_ACTIVITIES])
+        context["unreminded"] = _unreminded(coming)
         # The page lists case numbers and family names: one view event names those cases.
         shown = [
             *context["own_cases"],
-            *(row["activity"].case for row in context["next_activities"]),
-            *(activity.case for activity in context["unreminded"]),
+            *(activity.case for activity in [*context["next_activities"], *context["unreminded"]]),
         ]
         record_list(request, "cases.case", shown)
     if user.is_auditor:
@@ -87,42 +87,29 @@ def _case_overview(user, led_team_ids) -> dict:
 NEXT_ACTIVITIES = 5
 
 
-def _next_activities(user) -> list[dict]:
-    """The worker's next planned activities, from now on (shown on the organisation's clock)."""
-    from samspel.activities.models import ActivityStatus
+def _coming_activities(user):
+    """The worker's planned activities from now on, soonest first (shown on the organisation's
+    clock)."""
+    from samspel.activities.models import Activity, ActivityStatus
     from samspel.calendars.entries import worker_activities
 
     if user.organisation is None:
-        return []
-    planned = (
+        return Activity.objects.none()
+    return (
         worker_activities(user)
         .filter(status=ActivityStatus.PLANNED, planned_start__gte=timezone.now())
         .select_related("case__family")
-        .order_by("planned_start")[:NEXT_ACTIVITIES]
+        .order_by("planned_start")
     )
-    return [{"activity": activity, "start": activity.planned_start} for activity in planned]
 
 
-def _unreminded_activities(user) -> list:
-    """The worker's coming activities with a reminder that failed for good: the family may not
-    know about the meeting, so the worker should reach them another way."""
-    from samspel.activities.models import ActivityStatus
-    from samspel.calendars.entries import worker_activities
+def _unreminded(coming) -> list:
+    """Coming activities with a reminder that failed for good: the family may not know about
+    the meeting, so the worker should reach them another way."""
     from samspel.reminders.models import ReminderStatus
 
-    if user.organisation is None:
-        return []
-    return list(
-        worker_activities(user)
-        .filter(
-            status=ActivityStatus.PLANNED,
-            planned_start__gte=timezone.now(),
-            reminders__status=ReminderStatus.FAILED,
-        )
-        .distinct()
-        .select_related("case__family")
-        .order_by("planned_start")[:NEXT_ACTIVITIES]
-    )
+    failed = coming.filter(reminders__status=ReminderStatus.FAILED).distinct()
+    return list(failed[:NEXT_ACTIVITIES])
 
 
 @require_POST
