@@ -8,32 +8,34 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samspel.activities import kinds
+
 
 class ActivityKind(models.TextChoices):
-    STARTUP_TALK = "startup_talk", _("Startup talk")
-    CHILD_CONVERSATION = "child_conversation", _("Child conversation")
-    CHILD_OBSERVATION = "child_observation", _("Child observation")
-    CHILD_FOCUS_TALK = "child_focus_talk", _("Child-focus talk")
-    PARENT_FOCUS_TALK = "parent_focus_talk", _("Parent-focus talk")
-    GROUP_TALK = "group_talk", _("Group talk")
-    NETWORK_MEETING = "network_meeting", _("Network meeting")
-    FOLLOW_UP_MEETING = "follow_up_meeting", _("Follow-up meeting")
-    HOME_VISIT = "home_visit", _("Home visit")
-    VIDEO_CALL = "video_call", _("Video call")
-    PHONE_CALL = "phone_call", _("Phone call")
-    SMS = "sms", _("SMS")
-    CONTACT_VISIT = "contact_visit", _("Contact visit (umgänge)")
-    HANDOVER_MEETING = "handover_meeting", _("Handover meeting")
-    SUPERVISION_VISIT = "supervision_visit", _("Supervision visit (tilsyn)")
-    CONSIDERATION = "consideration", _("Consideration of the placement (övervägande)")
+    STARTUP_TALK = kinds.STARTUP_TALK, _("Startup talk")
+    CHILD_CONVERSATION = kinds.CHILD_CONVERSATION, _("Child conversation")
+    CHILD_OBSERVATION = kinds.CHILD_OBSERVATION, _("Child observation")
+    CHILD_FOCUS_TALK = kinds.CHILD_FOCUS_TALK, _("Child-focus talk")
+    PARENT_FOCUS_TALK = kinds.PARENT_FOCUS_TALK, _("Parent-focus talk")
+    GROUP_TALK = kinds.GROUP_TALK, _("Group talk")
+    NETWORK_MEETING = kinds.NETWORK_MEETING, _("Network meeting")
+    FOLLOW_UP_MEETING = kinds.FOLLOW_UP_MEETING, _("Follow-up meeting")
+    HOME_VISIT = kinds.HOME_VISIT, _("Home visit")
+    VIDEO_CALL = kinds.VIDEO_CALL, _("Video call")
+    PHONE_CALL = kinds.PHONE_CALL, _("Phone call")
+    SMS = kinds.SMS, _("SMS")
+    CONTACT_VISIT = kinds.CONTACT_VISIT, _("Contact visit (umgänge)")
+    HANDOVER_MEETING = kinds.HANDOVER_MEETING, _("Handover meeting")
+    SUPERVISION_VISIT = kinds.SUPERVISION_VISIT, _("Supervision visit (tilsyn)")
+    CONSIDERATION = kinds.CONSIDERATION, _("Consideration of the placement (övervägande)")
 
 
 class Context(models.TextChoices):
-    HOME = "home", _("In the home")
-    OFFICE = "office", _("At the office")
-    NEUTRAL = "neutral", _("Neutral or public venue")
-    VIDEO = "video", _("Video")
-    PHONE = "phone", _("Phone")
+    HOME = kinds.HOME, _("In the home")
+    OFFICE = kinds.OFFICE, _("At the office")
+    NEUTRAL = kinds.NEUTRAL, _("Neutral or public venue")
+    VIDEO = kinds.VIDEO, _("Video")
+    PHONE = kinds.PHONE, _("Phone")
 
 
 class Intervention(models.TextChoices):

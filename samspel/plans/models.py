@@ -12,11 +12,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from samspel.plans import kinds
+
 
 class PlanKind(models.TextChoices):
-    CARE_PLAN = "care_plan", _("Care plan (vårdplan)")
-    IMPLEMENTATION_PLAN = "implementation_plan", _("Implementation plan (genomförandeplan)")
-    CHILD_PLAN = "child_plan", _("Child's plan (barnets plan / handleplan)")
+    CARE_PLAN = kinds.CARE_PLAN, _("Care plan (vårdplan)")
+    IMPLEMENTATION_PLAN = kinds.IMPLEMENTATION_PLAN, _("Implementation plan (genomförandeplan)")
+    CHILD_PLAN = kinds.CHILD_PLAN, _("Child's plan (barnets plan / handleplan)")
 
 
 class ResponsibleParty(models.TextChoices):

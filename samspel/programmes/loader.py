@@ -13,8 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from samspel.activities.kinds import ACTIVITY_KINDS, CONTEXTS
 from samspel.catalogues.loader import MEASURE_CLASSES, UnknownParagraph, catalogue
 from samspel.followup.messages import TITLES
+from samspel.plans.kinds import PLAN_KINDS
 from samspel.programmes.definitions import (
     AGE,
     ANCHORS,
@@ -38,30 +40,6 @@ from samspel.programmes.definitions import (
 )
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-# The same values as samspel.activities.models.ActivityKind / Context and samspel.plans PlanKind
-# (a test keeps them equal); listed here so that the loader needs no models.
-ACTIVITY_KINDS = frozenset(
-    {
-        "startup_talk",
-        "child_conversation",
-        "child_observation",
-        "child_focus_talk",
-        "parent_focus_talk",
-        "group_talk",
-        "network_meeting",
-        "follow_up_meeting",
-        "home_visit",
-        "video_call",
-        "phone_call",
-        "sms",
-        "contact_visit",
-        "handover_meeting",
-        "supervision_visit",
-        "consideration",
-    }
-)
-CONTEXTS = frozenset({"home", "office", "neutral", "video", "phone"})
-PLAN_KINDS = frozenset({"care_plan", "implementation_plan", "child_plan"})
 FEATURES = frozenset({"one-navigator", "reminders", "improvement-suggestions", "contact-visits"})
 FEATURES |= {"structured-handover", "network-persons", "buddy-pairs", "caseload-reference"}
 

@@ -17,8 +17,9 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
+from samspel.activities.kinds import CONTEXTS
 from samspel.programmes.definitions import Duration, Programme, Rule
-from samspel.programmes.loader import CONTEXTS, ProgrammeError, parse_duration
+from samspel.programmes.loader import ProgrammeError, parse_duration
 
 INDEXED = re.compile(r"^(cadences|deadlines)\[(\d+)\]\.(every|within)$")
 

@@ -23,7 +23,7 @@ from samspel.programmes.models import (
     ProgrammeSettings,
     ProgrammeSettingsChange,
 )
-from samspel.programmes.service import (
+from samspel.programmes.organisation_settings import (
     OrganisationView,
     builtin_name,
     create_own_programme,

@@ -1,13 +1,12 @@
 import pytest
 
+from samspel.activities.kinds import ACTIVITY_KINDS, CONTEXTS
 from samspel.activities.models import ActivityKind, Context
 from samspel.organisations.programmes import PROGRAMME_CHOICES
+from samspel.plans.kinds import PLAN_KINDS
 from samspel.plans.models import PlanKind
 from samspel.programmes.definitions import Duration
 from samspel.programmes.loader import (
-    ACTIVITY_KINDS,
-    CONTEXTS,
-    PLAN_KINDS,
     ProgrammeError,
     UnknownProgramme,
     law,
@@ -28,7 +27,9 @@ def test_unknown_programme_is_refused():
         programme("no-such-programme")
 
 
-def test_loader_vocabularies_match_the_models():
+def test_the_model_free_values_are_the_models_choices():
+    """The loader checks the data files against samspel.activities.kinds and samspel.plans.kinds;
+    the models' choices are built from the same values."""
     assert set(ActivityKind.values) == ACTIVITY_KINDS
     assert set(Context.values) == CONTEXTS
     assert set(PlanKind.values) == PLAN_KINDS
