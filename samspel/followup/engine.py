@@ -1,7 +1,9 @@
 """The programme engine (DOMAIN.md §3–§5): pure functions from case facts to due items.
 
-No ORM, no request: `CaseFacts` in, `DueItem`s out. Storage (samspel.followup.models) and the
-views call `due_items(facts)`; `follow_up_periods(facts)` gives the history used for compliance.
+No ORM, no request and no data files: `CaseFacts` in, `DueItem`s out. The facts carry the
+programme as the case's organisation runs it and the jurisdiction's statutory overlay, both
+resolved by `samspel.programmes.effective`. Storage (samspel.followup.models) and the views call
+`due_items(facts)`; `follow_up_periods(facts)` gives the history used for compliance.
 """
 
 from __future__ import annotations
@@ -20,12 +22,11 @@ from samspel.programmes.definitions import (
     RECURRING,
     Cadence,
     Duration,
+    Law,
     Programme,
     Rule,
     add_months,
 )
-from samspel.programmes.loader import UnknownProgramme, law, programme
-from samspel.programmes.overrides import apply_overrides
 
 UPCOMING = "upcoming"
 DUE_SOON = "due_soon"
@@ -53,8 +54,11 @@ class CaseFacts:
     """Everything the rules may look at, for one case, on one day."""
 
     today: dt.date
-    programme: str  # programme key, e.g. "sammen-om-familien"
+    # The programme with the organisation's values (samspel.programmes.effective); None when
+    # the case's programme key names no programme: then only the law applies.
+    programme: Programme | None
     jurisdiction: str  # "SE" | "DK"
+    law: Law  # the jurisdiction's statutory rules (samspel.programmes.effective.law_for)
     legal_basis: tuple[str, ...] = ()  # catalogue codes, old or new numbering
     started_on: dt.date | None = None  # the case's start (activated_on, else referred_on)
     referred_on: dt.date | None = None
@@ -70,7 +74,6 @@ class CaseFacts:
     asked_about_children_on: dt.date | None = None
     parenting_support_offered_on: dt.date | None = None
     team_size: int = 0
-    overrides: dict[str, object] = field(default_factory=dict)  # org's unlocked values
     evaluated_on: tuple[dt.date, ...] = ()  # the family's evaluations of the worker's support
 
 
@@ -132,7 +135,7 @@ def due_items(facts: CaseFacts) -> list[DueItem]:
     that share an obligation (e.g. a programme's follow-up and Barnets lov §95's first follow-up)
     give one item, due at the earliest of them.
     """
-    found = _programme(facts)
+    found = facts.programme
     items = []
     for rule, scope in _rules(facts, found):
         item = _item(rule, scope, facts, found)
@@ -146,7 +149,7 @@ def due_items(facts: CaseFacts) -> list[DueItem]:
 def follow_up_periods(facts: CaseFacts) -> list[Period]:
     """Every period of the case's recurring follow-up rules, closed and open, by due date."""
     periods = []
-    found = _programme(facts)
+    found = facts.programme
     for rule, scope in _rules(facts, found):
         if rule.kind not in (RECURRING, FIXED):
             continue
@@ -159,22 +162,13 @@ def follow_up_periods(facts: CaseFacts) -> list[Period]:
 # Which rules apply -----------------------------------------------------------------------------
 
 
-def _programme(facts: CaseFacts) -> Programme | None:
-    """The case's programme with the organisation's overrides; None for one not built in."""
-    try:
-        found = programme(facts.programme)
-    except UnknownProgramme:
-        return None
-    return apply_overrides(found, facts.overrides) if facts.overrides else found
-
-
 def _rules(facts: CaseFacts, found: Programme | None) -> list[tuple[Rule, _Scope]]:
     rules = []
     if found is not None:
         scope = _Scope(found.key, PROGRAMME)
         rules += [(rule, scope) for rule in found.rules]
     law_scope = _Scope(f"law-{facts.jurisdiction.lower()}", LAW)
-    rules += [(rule, law_scope) for rule in law(facts.jurisdiction).rules]
+    rules += [(rule, law_scope) for rule in facts.law.rules]
     return [(rule, scope) for rule, scope in rules if _applies(rule, facts)]
 
 

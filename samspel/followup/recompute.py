@@ -40,11 +40,9 @@ from samspel.followup import engine
 from samspel.followup.models import DueItem, FollowUpPeriod, SupportEvaluation
 from samspel.organisations.models import Organisation
 from samspel.plans.models import Plan, SubGoal
-from samspel.programmes.models import (
-    OrganisationProgramme,
-    ProgrammeSettings,
-    engine_programmes,
-)
+from samspel.programmes import effective
+from samspel.programmes.definitions import Programme
+from samspel.programmes.models import OrganisationProgramme, ProgrammeSettings
 
 DUE_ITEM_FIELDS = [
     "title",
@@ -90,8 +88,8 @@ class _Loaded:
     )
     # case → [(rule, due on, held on, team, programme, period id)]
     periods: dict[int, list[tuple]] = field(default_factory=lambda: defaultdict(list))
-    # (organisation, case programme key) → (built-in programme the engine runs, overrides)
-    programmes: dict[tuple[int, str], tuple[str, dict]] = field(default_factory=dict)
+    # (organisation, case programme key) → the programme it runs (samspel.programmes.effective)
+    programmes: dict[tuple[int, str], Programme] = field(default_factory=dict)
     jurisdictions: dict[int, str] = field(default_factory=dict)  # organisation → "SE" | "DK"
 
 
@@ -154,7 +152,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
         f"{no_json}, r.id FROM {period} r WHERE r.case_id IN ({marks})",
         f"SELECT 'e', e.case_id, {no_text}, e.evaluated_on, {no_text}, {no_id}, {no_date}, "
         f"{no_json}, {no_id} FROM {evaluation} e WHERE e.case_id IN ({marks})",
-        # The organisations' programme settings: (organisation, key) → (built-in, overrides).
+        # The organisations' programme settings: (organisation, key, built-in, overrides), made
+        # into the programmes the cases run by samspel.programmes.effective.resolve_rows.
         f"SELECT 'o', o.organisation_id, o.programme, {no_date}, o.programme, {no_id}, "
         f"{no_date}, CAST(o.overrides AS TEXT), {no_id} FROM {org_settings} o "
         f"WHERE o.organisation_id IN ({org_marks})",
@@ -214,6 +213,7 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
     held: dict[int, list[tuple]] = defaultdict(list)
     plans: list[tuple] = []
     targets: dict[int, list[dt.date]] = defaultdict(list)
+    settings: list[effective.SettingsRow] = []
     for tag, case_id, text, day, other, number, second_day, data, row_id in rows:
         if tag == "h":
             held[case_id].append((_as_date(day), number, text, other or ""))
@@ -232,9 +232,10 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
         elif tag == "e":
             loaded.evaluations[case_id].append(_as_date(day))
         elif tag == "o":
-            loaded.programmes[(case_id, text)] = (other, _json(data))
+            settings.append((case_id, text, other, _json(data)))
         elif tag == "j":
             loaded.jurisdictions[case_id] = text
+    loaded.programmes = effective.resolve_rows(loaded.jurisdictions, settings)
     for case_id, activities in held.items():
         loaded.held[case_id] = [
             engine.HeldActivity(kind, held_on, context)
@@ -254,8 +255,9 @@ def _case_team_size(case: Case, writers: set[int]) -> int:
 def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> engine.CaseFacts:
     return engine.CaseFacts(
         today=today,
-        programme=engine_programme(case, loaded),
+        programme=loaded.programmes.get((case.organisation_id, case.programme)),
         jurisdiction=jurisdiction,
+        law=effective.law_for(jurisdiction),
         legal_basis=tuple(case.legal_basis or ()),
         started_on=case.activated_on or case.referred_on,
         referred_on=case.referred_on,
@@ -272,22 +274,7 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
         asked_about_children_on=case.asked_about_children_on,
         parenting_support_offered_on=case.parenting_support_offered_on,
         team_size=_case_team_size(case, loaded.writers[case.pk]),
-        overrides=organisation_overrides(case, loaded),
     )
-
-
-def organisation_overrides(case: Case, loaded: _Loaded | None = None) -> dict[str, object]:
-    """The organisation's values for the unlocked settings of the case's programme (set on the
-    programme settings page; loaded once per batch in `_load`)."""
-    if loaded is None:
-        loaded = _Loaded(programmes=engine_programmes([case.organisation_id]))
-    return loaded.programmes.get((case.organisation_id, case.programme), ("", {}))[1]
-
-
-def engine_programme(case: Case, loaded: _Loaded) -> str:
-    """The built-in programme the engine runs: an organisation's own programme runs the one it
-    is based on, with its own values."""
-    return loaded.programmes.get((case.organisation_id, case.programme), (case.programme,))[0]
 
 
 def _jurisdiction(case: Case, loaded: _Loaded) -> str:

@@ -5,6 +5,7 @@ valid inside its organisation, so forms validate against these choices, not mode
 from __future__ import annotations
 
 from samspel.organisations.programmes import PROGRAMME_CHOICES
+from samspel.programmes.effective import base_key
 from samspel.programmes.models import OrganisationProgramme
 
 
@@ -34,9 +35,5 @@ def programme_name(organisation_id: int | None, key: str) -> str:
 
 
 def base_programme(organisation_id: int | None, key: str) -> str:
-    """The built-in programme whose rules and phases a key runs: itself, or the one an own
-    programme is based on."""
-    if key in dict(PROGRAMME_CHOICES):
-        return key
-    based_on = _own(organisation_id).filter(key=key).values_list("based_on", flat=True).first()
-    return based_on or key
+    """The built-in programme whose rules and phases a key runs (samspel.programmes.effective)."""
+    return base_key(organisation_id, key)

@@ -18,6 +18,7 @@ from samspel.programmes.definitions import (
     AGE,
     FIXED,
     ONCE,
+    UNITS,
     Cadence,
     Duration,
     Programme,
@@ -380,3 +381,28 @@ def change_lines(base: Programme, old: dict[str, Any], new: dict[str, Any]) -> l
             }
         )
     return lines
+
+
+def _stored_text(value: Any) -> str:
+    """A stored value read by its shape: its setting may be gone from the programme."""
+    if isinstance(value, dict) and len(value) == 1:
+        ((unit, amount),) = value.items()
+        if unit in UNITS and isinstance(amount, int):
+            return value_text(DURATION, Duration(amount, unit))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value_text(HOURS, value)
+    if isinstance(value, str):
+        return value_text(PLACE, value)
+    return str(value)
+
+
+def stale_lines(base: Programme, overrides: dict[str, Any], paths: tuple[str, ...]) -> list[str]:
+    """The organisation's stored values that no longer apply (samspel.programmes.effective), as
+    "setting: value": the setting's name when the programme still has it (now locked), else the
+    stored path."""
+    labels = {path: setting.label for setting in all_settings(base) for path in setting.paths}
+    return [
+        _("%(setting)s: %(value)s")
+        % {"setting": labels.get(path, path), "value": _stored_text(overrides[path])}
+        for path in paths
+    ]

@@ -14,6 +14,7 @@ from samspel.organisations.models import Organisation
 from samspel.organisations.programmes import PROGRAMME_CHOICES
 from samspel.programmes.definitions import Duration, Programme
 from samspel.programmes.describe import DURATION, HOURS, Setting, all_settings
+from samspel.programmes.effective import resolve
 from samspel.programmes.loader import ProgrammeError, programmes
 from samspel.programmes.models import OrganisationProgramme
 from samspel.programmes.overrides import LockedValue, apply_overrides
@@ -49,13 +50,18 @@ def _posted_names(index: int) -> tuple[str, ...]:
 
 
 class ProgrammeSettingsForm(forms.Form):
-    """`base` is the built-in programme; `current` the stored overrides."""
+    """`base` is the built-in programme; `current` the stored overrides. A stored value that no
+    longer applies (`stale`, see samspel.programmes.effective) gets no field and is dropped when
+    the settings are saved."""
 
     def __init__(self, *args, base: Programme, current: dict[str, Any], **kwargs):
         super().__init__(*args, **kwargs)
         self.base = base
         self.current = dict(current)
-        self.settings = all_settings(effective_programme(base, current))
+        resolved = resolve(base, current)
+        self.programme = resolved.programme  # what the organisation's cases run
+        self.stale = resolved.stale
+        self.settings = all_settings(self.programme)
         self.defaults = {s.path: s.value for s in all_settings(base)}
         for index, setting in enumerate(self.settings):
             if not setting.locked:
@@ -117,7 +123,7 @@ class ProgrammeSettingsForm(forms.Form):
             return cleaned
         if self.errors:
             return cleaned
-        overrides = dict(self.current)
+        overrides = {p: v for p, v in self.current.items() if p not in self.stale}
         for index, setting in enumerate(self.settings):
             if setting.locked:
                 continue
@@ -156,21 +162,6 @@ def _same(value: Any, default: Any, kind: str) -> bool:
         return value == default
     ((unit, amount),) = value.items()
     return (amount, unit) == (default.amount, default.unit)
-
-
-def effective_programme(base: Programme, overrides: dict[str, Any]) -> Programme:
-    """The programme with the stored overrides; a stored value that no longer applies (the
-    built-in programme changed since) is left out rather than breaking the page."""
-    try:
-        return apply_overrides(base, overrides)
-    except ProgrammeError:
-        programme = base
-        for path, value in sorted(overrides.items()):
-            try:
-                programme = apply_overrides(programme, {path: value})
-            except ProgrammeError:
-                continue
-        return programme
 
 
 class OwnProgrammeForm(forms.Form):

@@ -9,7 +9,6 @@ differ from the built-in programme's.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 
 from django.conf import settings
 from django.db import models
@@ -105,22 +104,3 @@ class ProgrammeSettingsChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.programme} {self.changed_at:%Y-%m-%d %H:%M}"
-
-
-def engine_programmes(organisation_ids: Iterable[int]) -> dict[tuple[int, str], tuple[str, dict]]:
-    """For the engine: (organisation, case programme key) → (built-in programme to run, the
-    organisation's overrides). One query, whatever the number of organisations."""
-    settings_rows = (
-        ProgrammeSettings.objects.filter(organisation_id__in=organisation_ids)
-        .values_list("organisation_id", "programme", "programme", "overrides")
-        .order_by()
-    )
-    own_rows = (
-        OrganisationProgramme.objects.filter(organisation_id__in=organisation_ids)
-        .values_list("organisation_id", "key", "based_on", "overrides")
-        .order_by()
-    )
-    return {
-        (org_id, key): (base, overrides or {})
-        for org_id, key, base, overrides in settings_rows.union(own_rows, all=True)
-    }

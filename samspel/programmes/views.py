@@ -16,7 +16,7 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.organisations.access import organisation_for_admin
 from samspel.programmes import describe
-from samspel.programmes.forms import OwnProgrammeForm, ProgrammeSettingsForm, effective_programme
+from samspel.programmes.forms import OwnProgrammeForm, ProgrammeSettingsForm
 from samspel.programmes.loader import law, programmes
 from samspel.programmes.models import (
     OrganisationProgramme,
@@ -56,7 +56,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def _rows_with_fields(form: ProgrammeSettingsForm):
     """The page's sections, each row's settings paired with their form fields."""
     found = []
-    for title, rows in describe.sections(effective_programme(form.base, form.current)):
+    for title, rows in describe.sections(form.programme):
         for row in rows:
             row.fields = [
                 (setting, [form[name] for name in form.field_names(setting)])
@@ -98,6 +98,7 @@ def programme_settings(request: HttpRequest, key: str) -> HttpResponse:
         "view": view,
         "form": form,
         "sections": _rows_with_fields(form),
+        "stale": describe.stale_lines(view.base, form.current, form.stale),
         "features": describe.feature_texts(view.base),
         "law_rows": _law_rows(view),
         "history": _history(view),

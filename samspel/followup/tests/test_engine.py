@@ -15,16 +15,20 @@ from samspel.followup.engine import (
     due_items,
     follow_up_periods,
 )
-from samspel.programmes.overrides import LockedValue
+from samspel.programmes.effective import resolve
+from samspel.programmes.loader import law, programme, programmes
 
 START = dt.date(2025, 1, 6)
 
 
-def facts(programme="sammen-om-familien", jurisdiction="DK", **values) -> CaseFacts:
+def facts(key="sammen-om-familien", jurisdiction="DK", overrides=None, **values) -> CaseFacts:
+    """The facts of a case on programme `key`, with an organisation's `overrides` resolved as
+    samspel.programmes.effective resolves them."""
     values.setdefault("today", START)
     values.setdefault("started_on", START)
     values.setdefault("referred_on", START)
-    return CaseFacts(programme=programme, jurisdiction=jurisdiction, **values)
+    runs = resolve(programme(key), overrides).programme if key in programmes() else None
+    return CaseFacts(programme=runs, jurisdiction=jurisdiction, law=law(jurisdiction), **values)
 
 
 def item(found: CaseFacts, rule: str):
@@ -87,9 +91,11 @@ def test_sms_and_calls_are_not_follow_ups():
     assert found.counts_from == START
 
 
-def test_locked_cadence_override_is_refused():
-    with pytest.raises(LockedValue):
-        due_items(facts(overrides={"follow-up.cadences[0].every": {"months": 6}}))
+def test_a_locked_cadence_override_is_left_out_and_the_data_files_value_applies():
+    locked = {"follow-up.cadences[0].every": {"months": 6}}
+    assert due_items(facts(legal_basis=("SEL §52",), overrides=locked)) == due_items(
+        facts(legal_basis=("SEL §52",))
+    )
 
 
 def test_unlocked_override_changes_the_due_date():
@@ -361,6 +367,7 @@ def test_next_sub_goal_target_is_a_plan_item():
 
 def test_unknown_programme_gets_only_the_law():
     found = facts("our-own", "SE", placement_started_on=START)
+    assert found.programme is None
     assert {i.source for i in due_items(found)} == {"law"}
 
 

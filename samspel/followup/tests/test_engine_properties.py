@@ -5,9 +5,10 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from samspel.activities.kinds import ACTIVITY_KINDS
 from samspel.followup.engine import OVERDUE, CaseFacts, HeldActivity, due_items, follow_up_periods
 from samspel.programmes.definitions import Duration, add_months
-from samspel.programmes.loader import ACTIVITY_KINDS, law, programme, programmes
+from samspel.programmes.loader import law, programme, programmes
 
 DAY0 = dt.date(2020, 1, 1)
 DANISH = ["SEL §11", "SEL §41", "SEL §42", "SEL §44", "SEL §52a stk. 1 nr. 1"]
@@ -28,8 +29,9 @@ def case_facts(draw, programme_key=None, jurisdiction=None):
     referred = draw(dates)
     return CaseFacts(
         today=draw(dates),
-        programme=key,
+        programme=programme(key),
         jurisdiction=where,
+        law=law(where),
         legal_basis=tuple(draw(st.lists(st.sampled_from(paragraphs), max_size=4, unique=True))),
         started_on=referred + dt.timedelta(days=draw(st.integers(0, 60))),
         referred_on=referred,
@@ -93,9 +95,9 @@ def qualifying(rule) -> list[str]:
 @settings(deadline=None, max_examples=300)
 @given(case_facts(), st.data())
 def test_holding_a_qualifying_activity_today_never_leaves_that_rule_overdue(facts, data):
-    found = programme(facts.programme)
+    found = facts.programme
     rules = [(f"{found.key}:", r) for r in found.rules] + [
-        (f"law-{facts.jurisdiction.lower()}:", r) for r in law(facts.jurisdiction).rules
+        (f"law-{facts.jurisdiction.lower()}:", r) for r in facts.law.rules
     ]
     rules = [(prefix, rule) for prefix, rule in rules if rule.activities]
     prefix, rule = data.draw(st.sampled_from(rules))

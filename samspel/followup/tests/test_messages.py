@@ -5,7 +5,7 @@ from django.utils import translation
 
 from samspel.followup import messages as M
 from samspel.followup.engine import CaseFacts, HeldActivity, due_items
-from samspel.programmes.loader import laws, programmes
+from samspel.programmes.loader import law, laws, programme, programmes
 
 
 def test_every_rule_title_is_listed_for_translation():
@@ -25,8 +25,9 @@ def test_every_rule_title_is_listed_for_translation():
 def test_an_explanation_reads_in_every_language(language, expected):
     facts = CaseFacts(
         today=dt.date(2025, 3, 10),
-        programme="sammen-om-familien",
+        programme=programme("sammen-om-familien"),
         jurisdiction="DK",
+        law=law("DK"),
         legal_basis=("SEL §41", "SEL §50"),
         started_on=dt.date(2025, 1, 6),
         held=(HeldActivity("follow_up_meeting", dt.date(2025, 3, 3)),),

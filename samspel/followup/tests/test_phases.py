@@ -10,13 +10,16 @@ from samspel.followup.phases import (
     phase_started,
     phases_for,
 )
+from samspel.programmes.loader import law, programme
 
 TODAY = dt.date(2026, 3, 10)
 PHASES = phases_for("bfamily")
 
 
 def facts(**values) -> CaseFacts:
-    return CaseFacts(today=TODAY, programme="bfamily", jurisdiction="SE", **values)
+    return CaseFacts(
+        today=TODAY, programme=programme("bfamily"), jurisdiction="SE", law=law("SE"), **values
+    )
 
 
 def messages(phase_key, **values):

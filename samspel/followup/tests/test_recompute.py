@@ -83,7 +83,7 @@ def test_facts_carry_the_case_its_activities_plans_and_children(active_case, chi
     )
     facts = facts_for_case(active_case, TODAY)
     assert facts.today == TODAY and facts.jurisdiction == "SE"
-    assert facts.programme == "fifa" and facts.legal_basis == ("SoL 4:1",)
+    assert facts.programme.key == "fifa" and facts.legal_basis == ("SoL 4:1",)
     assert facts.started_on == dt.date(2026, 1, 5) and facts.referred_on == dt.date(2026, 1, 2)
     assert [(h.kind, h.held_on, h.context) for h in facts.held] == [
         ("home_visit", dt.date(2026, 2, 1), "home")

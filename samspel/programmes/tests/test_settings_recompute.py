@@ -9,6 +9,7 @@ from django.urls import reverse
 from samspel.cases.models import CaseStatus
 from samspel.followup.models import DueItem
 from samspel.followup.recompute import facts_for_case, recompute_case
+from samspel.programmes.definitions import Duration
 from samspel.programmes.models import ProgrammeSettings
 
 NOW = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)
@@ -69,8 +70,8 @@ def test_a_case_on_an_own_programme_runs_its_base_with_its_values(
     foster_case.programme = own_programme.key
     foster_case.save()
     facts = facts_for_case(foster_case)
-    assert facts.programme == "process-i-rorelse"
-    assert facts.overrides == {"weekly-follow-up.every": {"days": 10}}
+    assert facts.programme.key == "process-i-rorelse"
+    assert facts.programme.rule("weekly-follow-up").every == Duration(10, "days")
     recompute_case(foster_case)
     assert due(foster_case) == PLACED + dt.timedelta(days=10)
     assert post_weekly(admin, own_programme.key, 3, "weeks").status_code == 302
@@ -89,6 +90,7 @@ def test_the_organisations_values_are_read_once_per_batch(foster_case, other_org
         programme="process-i-rorelse",
         overrides={"weekly-follow-up.every": {"days": 20}},
     )
-    assert facts_for_case(foster_case).overrides == {"weekly-follow-up.every": {"days": 4}}
+    weekly = facts_for_case(foster_case).programme.rule("weekly-follow-up")
+    assert weekly.every == Duration(4, "days")
     recompute_case(foster_case)
     assert due(foster_case) == PLACED + dt.timedelta(days=4)
