@@ -16,7 +16,7 @@ from samspel.followup.case_views import leads_team, translate
 from samspel.followup.recompute import facts_for_case
 from samspel.followup.worklists import explain, item_state
 from samspel.programmes.choices import base_programme
-from samspel.programmes.loader import UnknownProgramme, programme
+from samspel.programmes.effective import programme_for
 
 
 def due_rows(case: Case, today: dt.date) -> list[dict]:
@@ -80,8 +80,5 @@ def evaluation_panel(case: Case, today: dt.date, writable: bool) -> dict:
 
 
 def _evaluated_by_family(case: Case) -> bool:
-    try:
-        found = programme(base_programme(case.organisation_id, case.programme))
-    except UnknownProgramme:
-        return False
-    return any(rule.closed_by_fact == "evaluated_on" for rule in found.rules)
+    found = programme_for(case.organisation_id, case.programme)
+    return found is not None and any(rule.closed_by_fact == "evaluated_on" for rule in found.rules)
