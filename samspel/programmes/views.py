@@ -16,6 +16,7 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.organisations.access import organisation_for_admin
 from samspel.programmes import describe
+from samspel.programmes.effective import resolve
 from samspel.programmes.forms import OwnProgrammeForm, ProgrammeSettingsForm
 from samspel.programmes.loader import law, programmes
 from samspel.programmes.models import (
@@ -44,13 +45,26 @@ def programme_list(request: HttpRequest) -> HttpResponse:
         )
     )
     built_in = [
-        {"key": key, "name": builtin_name(key), "changed": len(changed.get(key) or {})}
+        {
+            "key": key,
+            "name": builtin_name(key),
+            "changed": len(changed.get(key) or {}),
+            "stale": _stale_count(key, changed.get(key)),
+        }
         for key in programmes()
     ]
     built_in.sort(key=lambda row: row["name"])
-    own = OrganisationProgramme.objects.filter(organisation=organisation)
+    own = list(OrganisationProgramme.objects.filter(organisation=organisation))
+    for programme in own:
+        programme.stale = _stale_count(programme.based_on, programme.overrides)
     context = {"built_in": built_in, "own": own}
     return render(request, "programmes/list.html", context)
+
+
+def _stale_count(base_key: str, overrides: dict | None) -> int:
+    """How many of the stored values no longer apply (shown in full on the settings page)."""
+    base = programmes().get(base_key)
+    return len(resolve(base, overrides).stale) if base is not None else 0
 
 
 def _rows_with_fields(form: ProgrammeSettingsForm):

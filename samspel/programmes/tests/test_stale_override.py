@@ -224,3 +224,13 @@ def test_saving_the_settings_drops_the_stale_values_and_keeps_them_in_the_histor
     assert "Values that no longer apply" not in admin.get(url).content.decode()
     foster_case.refresh_from_db()
     assert foster_case.status == CaseStatus.ACTIVE
+
+
+def test_the_programme_list_counts_the_values_that_no_longer_apply(changed, admin, own_programme):
+    own_programme.overrides = STALE
+    own_programme.save()
+    response = admin.get(reverse("programmes:list"))
+    rows = {row["key"]: (row["changed"], row["stale"]) for row in response.context["built_in"]}
+    assert rows[KEY] == (3, 2) and rows["bfamily"] == (0, 0)
+    assert [own.stale for own in response.context["own"]] == [2]
+    assert response.text.count("2 no longer apply") == 2
