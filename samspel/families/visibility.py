@@ -1,8 +1,8 @@
 """How a family's persons are shown: the one rule (DOMAIN.md §2) that every page, form, PDF,
 calendar feed and reminder asks when it names a person.
 
-A person without protected identity is shown in full to everyone who may read the case. For a
-person with protected identity (skyddad identitet / navne- og adressebeskyttelse):
+A person without protected identity is shown in full, on a page, to everyone who may read the
+case. For a person with protected identity (skyddad identitet / navne- og adressebeskyttelse):
 
 - **address and contact details** only to users granted them by name on the person
   (`Person.authorised_users`), on a page; never printed, exported or sent. The exact place of an
