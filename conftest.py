@@ -178,6 +178,24 @@ def reader(case, personas):
 
 
 @pytest.fixture
+def emergency_reader(case, organisation):
+    """A worker of another team who reads the case only through an unexpired emergency access."""
+    from django.utils import timezone
+
+    from samspel.cases.models import EmergencyAccess
+
+    team = Team.objects.create(organisation=organisation, name="Team E", programme="fifa")
+    user = make_user(organisation, "emergency", team=team)
+    EmergencyAccess.objects.create(
+        case=case,
+        user=user,
+        reason="The family called",
+        expires_at=timezone.now() + dt.timedelta(hours=4),
+    )
+    return user
+
+
+@pytest.fixture
 def open_case(organisation, team, personas):
     """A second case whose family has no one with protected identity, so that exact places
     and names reach feeds and messages."""

@@ -17,7 +17,9 @@ from samspel.activities.services import (
     minutes_problem,
     planned_times_problem,
 )
+from samspel.cases.access import WRITE_GRANT
 from samspel.cases.models import Case
+from samspel.families.visibility import family_display
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 DATETIME_WIDGET = forms.DateTimeInput(format=DATETIME_FORMAT, attrs={"type": "datetime-local"})
@@ -27,10 +29,13 @@ PERSON, USER, ACTOR = "person", "user", "actor"
 
 class ParticipantChoices:
     """Who may take part in an activity of `case`: the family's persons, the organisation's
-    workers and the actors on the case, each offered as "<kind>:<public id>"."""
+    workers and the actors on the case, each offered as "<kind>:<public id>". The forms are
+    offered only to readers who may write the case, so family members are labelled as the
+    display rule shows them to a writer (families/visibility.py)."""
 
     def __init__(self, case: Case) -> None:
         self.persons = {str(p.public_id): p for p in case.family.persons.all()}
+        self.shown = family_display(None, case.family, WRITE_GRANT)
         workers = User.objects.filter(
             organisation_id=case.organisation_id,
             is_active=True,
@@ -41,11 +46,11 @@ class ParticipantChoices:
         self.actors = {str(a.public_id): a for a in actors.prefetch_related("consents")}
 
     def choices(self) -> list:
-        def group(prefix: str, rows: dict) -> list[tuple[str, str]]:
-            return [(f"{prefix}:{key}", str(row)) for key, row in rows.items()]
+        def group(prefix: str, rows: dict, label=str) -> list[tuple[str, str]]:
+            return [(f"{prefix}:{key}", label(row)) for key, row in rows.items()]
 
         groups = [
-            (_("The family"), group(PERSON, self.persons)),
+            (_("The family"), group(PERSON, self.persons, self.shown.label)),
             (_("Workers"), group(USER, self.users)),
             (_("External actors on the case"), group(ACTOR, self.actors)),
         ]

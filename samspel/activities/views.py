@@ -43,7 +43,7 @@ from samspel.cases.access import (
     refuse_closed,
 )
 from samspel.cases.models import Case
-from samspel.families.visibility import person_label, visibility
+from samspel.families.visibility import FamilyDisplay, case_display
 
 PAGE_SIZE = 25
 
@@ -85,12 +85,12 @@ def _not_planned(request: HttpRequest, activity: Activity) -> HttpResponse | Non
     return None
 
 
-def _label_participants(activities, visible_ids: set[int]) -> None:
-    """Each activity's `participant_labels`: a family member with protected identity by
-    initials unless the reader was granted their details by name (as the calendars do)."""
+def _label_participants(activities, shown: FamilyDisplay) -> None:
+    """Each activity's `participant_labels`: family members as the display rule shows them to
+    the reader (families/visibility.py), everyone else by name."""
     for activity in activities:
         activity.participant_labels = [
-            person_label(row.person, visible_ids) if row.person_id else str(row)
+            shown.label(row.person) if row.person_id else str(row)
             for row in activity.participants.all()
         ]
 
@@ -103,7 +103,7 @@ def activity_list(request: HttpRequest, case_id) -> HttpResponse:
     planned = list(rows.filter(status=ActivityStatus.PLANNED).order_by("planned_start", "id"))
     others = rows.exclude(status=ActivityStatus.PLANNED)
     page = Paginator(others, PAGE_SIZE).get_page(request.GET.get("page"))
-    _label_participants([*planned, *page], visibility(case.family, request.user).person_ids)
+    _label_participants([*planned, *page], case_display(request.user, case))
     context = {
         "case": case,
         "planned": planned,
@@ -119,8 +119,8 @@ def activity_detail(request: HttpRequest, case_id, activity_id) -> HttpResponse:
     case = get_case_for_user(request, case_id)
     activity = _activity(case, activity_id)
     writable = may_change_case(request.user, case)
-    seen = visibility(case.family, request.user)
-    _label_participants([activity], seen.person_ids)
+    seen = case_display(request.user, case)
+    _label_participants([activity], seen)
     context = {
         "case": case,
         "activity": activity,
@@ -192,7 +192,7 @@ def _plan_form(request: HttpRequest, case: Case, activity: Activity | None, **kw
     """The plan form. A reader who does not see every protected member of the family neither
     sees nor changes a planned activity's exact place: it can lead to a hidden address."""
     form = PlanForm(case=case, expected=expected_places(case), **kwargs)
-    if activity is not None and not visibility(case.family, request.user).places:
+    if activity is not None and not case_display(request.user, case).places:
         del form.fields["place_detail"]
     return form
 

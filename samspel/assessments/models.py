@@ -134,4 +134,8 @@ class SafetyRating(models.Model):
 
     @property
     def participant_label(self) -> str:
-        return f"{self.participant_name} ({self.get_role_display()})"
+        return self.label_with(self.participant_name)
+
+    def label_with(self, name: str) -> str:
+        """The participant's label with `name` (a family member as the display rule shows them)."""
+        return f"{name} ({self.get_role_display()})"

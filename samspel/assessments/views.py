@@ -17,6 +17,7 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
 from samspel.cases.models import Case
+from samspel.families.visibility import case_display
 
 
 def _chosen_mapping(mappings: list[Mapping], wanted: str | None) -> Mapping | None:
@@ -29,9 +30,14 @@ def _chosen_mapping(mappings: list[Mapping], wanted: str | None) -> Mapping | No
     raise Http404
 
 
-def _ratings(case: Case) -> list[SafetyRating]:
-    ratings = case.safety_ratings.select_related("person")
-    return sorted(ratings, key=lambda r: (r.participant_label.casefold(), r.rated_on, r.pk))
+def _ratings(request: HttpRequest, case: Case) -> list[SafetyRating]:
+    """The ratings, each with its `shown_label`: a family member as the display rule shows them
+    to the reader (families/visibility.py)."""
+    shown = case_display(request.user, case)
+    ratings = list(case.safety_ratings.select_related("person"))
+    for r in ratings:
+        r.shown_label = r.label_with(shown.label(r.person)) if r.person_id else r.participant_label
+    return sorted(ratings, key=lambda r: (r.shown_label.casefold(), r.rated_on, r.pk))
 
 
 def _render_page(request: HttpRequest, case: Case, mapping=None, **forms) -> HttpResponse:
@@ -41,10 +47,8 @@ def _render_page(request: HttpRequest, case: Case, mapping=None, **forms) -> Htt
     if mapping is None:
         mapping = _chosen_mapping(mappings, request.GET.get("mapping"))
     statements = mapping.statements.all() if mapping else []
-    ratings = _ratings(case)
-    points = [
-        RatingPoint(r.participant_key, r.participant_label, r.rated_on, r.value) for r in ratings
-    ]
+    ratings = _ratings(request, case)
+    points = [RatingPoint(r.participant_key, r.shown_label, r.rated_on, r.value) for r in ratings]
     context = {
         "case": case,
         "can_write": can_write_case(request.user, case),

@@ -14,7 +14,13 @@ from django.urls import NoReverseMatch, reverse
 from samspel.activities.models import Activity, ActivityParticipant, ExternalAppointment
 from samspel.cases.access import cases_for_user
 from samspel.families.models import PersonRole
-from samspel.families.visibility import person_label, visibility
+from samspel.families.visibility import (
+    SENT,
+    FamilyDisplay,
+    family_display,
+    family_relation,
+    person_display,
+)
 
 ACTIVITY = "activity"
 APPOINTMENT = "appointment"
@@ -76,15 +82,15 @@ def activity_url(activity: Activity) -> str | None:
         return None
 
 
-def activity_entry(activity: Activity, tz: ZoneInfo, visible_ids: set[int] | None = None):
+def activity_entry(activity: Activity, tz: ZoneInfo, shown: FamilyDisplay | None = None):
     start = activity.planned_start.astimezone(tz) if activity.planned_start else None
     end = activity.planned_end.astimezone(tz) if activity.planned_end else None
     day = start.date() if start else activity.held_on
     if day is None:  # in_period() selects only activities with a start or a held date
         raise ValueError(f"activity {activity.public_id} has no day in a calendar")
     who = []
-    if visible_ids is not None:
-        who = [person_label(p.person, visible_ids) for p in activity.participants.all() if p.person]
+    if shown is not None:
+        who = [shown.label(p.person) for p in activity.participants.all() if p.person]
     return Entry(
         source=ACTIVITY,
         obj=activity,
@@ -101,9 +107,7 @@ def activity_entry(activity: Activity, tz: ZoneInfo, visible_ids: set[int] | Non
     )
 
 
-def appointment_entry(
-    appointment: ExternalAppointment, tz: ZoneInfo, visible_ids: set[int], show_place: bool
-):
+def appointment_entry(appointment: ExternalAppointment, tz: ZoneInfo, shown: FamilyDisplay):
     start = appointment.start.astimezone(tz)
     return Entry(
         source=APPOINTMENT,
@@ -114,8 +118,8 @@ def appointment_entry(
         title=appointment.title,
         status=appointment.status,
         status_label=appointment.get_status_display(),
-        place=appointment.place_detail if show_place else "",
-        who=[person_label(appointment.person, visible_ids)] if appointment.person else [],
+        place=appointment.place_detail if shown.places else "",
+        who=[shown.label(appointment.person)] if appointment.person else [],
     )
 
 
@@ -127,19 +131,15 @@ def worker_entries(user, start: dt.datetime, end: dt.datetime, tz: ZoneInfo) -> 
 
 
 def family_entries(user, family, start: dt.datetime, end: dt.datetime, tz: ZoneInfo):
-    seen = visibility(family, user)
-    visible_ids = seen.person_ids
+    shown = family_display(user, family, family_relation(user, family))
     activities = (
         in_period(family_activities(user, family), start, end)
         .select_related("case")
         .prefetch_related("participants__person")
     )
     appointments = family.external_appointments.filter(start__gte=start, start__lt=end)
-    entries = [activity_entry(a, tz, visible_ids) for a in activities]
-    entries += [
-        appointment_entry(a, tz, visible_ids, seen.places)
-        for a in appointments.select_related("person")
-    ]
+    entries = [activity_entry(a, tz, shown) for a in activities]
+    entries += [appointment_entry(a, tz, shown) for a in appointments.select_related("person")]
     return sorted(entries, key=lambda e: e.sort_key)
 
 
@@ -151,4 +151,6 @@ def by_day(entries: list[Entry], days: list[dt.date]) -> list[tuple[dt.date, lis
 
 
 def children_initials(family) -> str:
-    return ", ".join(p.initials for p in family.persons.all() if p.role == PersonRole.CHILD)
+    """The family's children as what is sent out of Samspel names them (a feed's title)."""
+    children = [p for p in family.persons.all() if p.role == PersonRole.CHILD]
+    return ", ".join(person_display(None, child, SENT).name for child in children)

@@ -29,7 +29,7 @@ from samspel.calendars.timezones import organisation_timezone
 from samspel.cases.models import CaseStatus
 from samspel.families.access import get_family_for_user, get_family_for_write
 from samspel.families.models import Family
-from samspel.families.visibility import visibility
+from samspel.families.visibility import family_display, family_relation
 
 WEEKS_SHOWN = 4
 APPOINTMENT_FIELDS = ["person", "agency_kind", "agency_name", "title", "start", "end"]
@@ -124,9 +124,9 @@ def appointment_add(request: HttpRequest, family_id) -> HttpResponse:
     if not open_:
         return redirect(_calendar_url(family))
     tz = organisation_timezone(family.organisation)
-    visible = visibility(family, request.user).person_ids
+    shown = family_display(request.user, family, family_relation(request.user, family))
     with timezone.override(tz):
-        form = AppointmentForm(request.POST or None, family=family, visible_ids=visible)
+        form = AppointmentForm(request.POST or None, family=family, shown=shown)
         valid = request.method == "POST" and form.is_valid()
     if not valid:
         return _form_page(request, family, form)
@@ -148,14 +148,12 @@ def appointment_edit(request: HttpRequest, family_id, appointment_id) -> HttpRes
     if appointment is None:
         return redirect(_calendar_url(family))
     tz = organisation_timezone(family.organisation)
-    seen = visibility(family, request.user)
+    seen = family_display(request.user, family, family_relation(request.user, family))
     initial = {name: getattr(appointment, name) for name in APPOINTMENT_FIELDS}
     initial["person"] = appointment.person.public_id if appointment.person else None
     initial["place_detail"] = appointment.place_detail
     with timezone.override(tz):
-        form = AppointmentForm(
-            request.POST or None, family=family, visible_ids=seen.person_ids, initial=initial
-        )
+        form = AppointmentForm(request.POST or None, family=family, shown=seen, initial=initial)
         if not seen.places:
             del form.fields["place_detail"]  # neither shown nor changed: it stays as it is
         valid = request.method == "POST" and form.is_valid()

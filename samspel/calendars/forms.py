@@ -8,22 +8,22 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samspel.activities.models import AgencyKind
+from samspel.families.visibility import FamilyDisplay
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 DATETIME_WIDGET = forms.DateTimeInput(format=DATETIME_FORMAT, attrs={"type": "datetime-local"})
 
 
 class PersonChoiceField(forms.ModelChoiceField):
-    """Persons of the family by public id; protected persons as initials unless the user
-    was granted their details by name."""
+    """Persons of the family by public id, named as the display rule shows them to the
+    reader (families/visibility.py)."""
 
-    def __init__(self, *args, visible_ids=frozenset(), **kwargs):
-        self.visible_ids = visible_ids
+    def __init__(self, *args, shown: FamilyDisplay, **kwargs):
+        self.shown = shown
         super().__init__(*args, **kwargs)
 
     def label_from_instance(self, person) -> str:
-        name = str(person) if person.pk in self.visible_ids else person.initials
-        return f"{name} ({person.get_role_display()})"
+        return f"{self.shown.label(person)} ({person.get_role_display()})"
 
 
 class AppointmentForm(forms.Form):
@@ -43,7 +43,7 @@ class AppointmentForm(forms.Form):
         help_text=_("Never a protected address."),
     )
 
-    def __init__(self, *args, family, visible_ids, **kwargs):
+    def __init__(self, *args, family, shown: FamilyDisplay, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["person"] = PersonChoiceField(
             queryset=family.persons.all(),
@@ -51,7 +51,7 @@ class AppointmentForm(forms.Form):
             required=False,
             label=_("For whom"),
             empty_label=_("The whole family"),
-            visible_ids=visible_ids,
+            shown=shown,
             error_messages={"invalid_choice": _("Choose a person of this family.")},
         )
         self.order_fields(["person", "agency_kind", "agency_name", "title", "start", "end"])

@@ -1,8 +1,10 @@
 """The iCal feeds (RFC 5545), written with the `icalendar` package.
 
-What a feed may carry is narrow on purpose (DOMAIN.md §2, §7): the title is the initials of the
-focus children (or of the family's children) and the kind; the place is only the context label
-("In the home"), plus the exact place only when nobody in the family has a protected identity.
+What a feed may carry is narrow on purpose (DOMAIN.md §2, §7): a feed leaves Samspel, so it names
+persons as the display rule says of what is SENT (families/visibility.py), by initials only.
+The title is the initials of the focus children (or of the family's children) and the kind; the
+place is only the context label ("In the home"), plus the exact place only when nobody in the
+family has a protected identity.
 Never names, addresses, phone numbers or the journal note.
 
 Decisions:
@@ -34,7 +36,8 @@ from samspel.activities.models import (
 from samspel.calendars.entries import children_initials, family_activities, worker_activities
 from samspel.calendars.models import CalendarFeed
 from samspel.calendars.timezones import organisation_timezone
-from samspel.families.models import Family
+from samspel.families.models import Family, Person
+from samspel.families.visibility import SENT, person_display
 
 PRODID = "-//Samspel//Samspel calendar//EN"
 DEFAULT_LENGTH = dt.timedelta(hours=1)
@@ -45,8 +48,13 @@ def uid(obj) -> str:
     return f"{obj.public_id}@samspel"
 
 
+def sent_name(person: Person) -> str:
+    """How a feed names a person: as the display rule shows what is sent, by initials."""
+    return person_display(None, person, SENT).name
+
+
 def _initials(case, fallback: str) -> str:
-    initials = ", ".join(child.initials for child in case.focus_children.all())
+    initials = ", ".join(sent_name(child) for child in case.focus_children.all())
     return initials or fallback or case.number
 
 
@@ -96,7 +104,7 @@ def activity_event(activity: Activity, tz, protected: dict[int, bool]) -> Event:
 def appointment_event(
     appointment: ExternalAppointment, tz, protected: dict[int, bool], initials: str = ""
 ) -> Event:
-    who = appointment.person.initials if appointment.person else initials
+    who = sent_name(appointment.person) if appointment.person else initials
     summary = " · ".join(part for part in (who, appointment.get_agency_kind_display()) if part)
     protected_family = _family_is_protected(appointment.family, protected)
     return _event(

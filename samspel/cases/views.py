@@ -35,6 +35,7 @@ from samspel.cases.models import Case, CaseGrant, CaseStatus, EmergencyAccess
 from samspel.cases.numbering import next_case_number
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.access import get_family_for_write
+from samspel.families.visibility import case_display
 from samspel.followup.case_page import followup_context
 from samspel.followup.recompute import recompute_case
 
@@ -105,14 +106,12 @@ def legal_basis_rows(case: Case) -> list[dict]:
 @login_required
 def case_detail(request: HttpRequest, public_id) -> HttpResponse:
     case = get_case_for_user(request, public_id)
-    persons = [
-        {"person": person, "details_visible": person.contact_details_visible_to(request.user)}
-        for person in case.family.persons.all()
-    ]
+    shown = case_display(request.user, case)
+    persons = [{"person": p, "shown": shown.of(p)} for p in case.family.persons.all()]
     context = {
         "case": case,
         "persons": persons,
-        "focus_children": case.focus_children.all(),
+        "focus_children": [shown.label(child) for child in case.focus_children.all()],
         "legal_basis": legal_basis_rows(case),
         "can_write": can_write_case(request.user, case),
         "emergency": is_emergency_only(request.user, case),

@@ -71,9 +71,3 @@ class Person(models.Model):
     @property
     def initials(self) -> str:
         return f"{self.first_name[:1]}{self.last_name[:1]}".upper()
-
-    def contact_details_visible_to(self, user) -> bool:
-        """Protected details are for users granted by name only (DOMAIN.md §2)."""
-        if not self.protected_identity:
-            return True
-        return self.authorised_users.filter(pk=user.pk).exists()

@@ -17,6 +17,7 @@ from samspel.families.access import (
     get_person_for_user,
 )
 from samspel.families.forms import FamilyForm, PersonForm
+from samspel.families.visibility import family_display, family_relation, person_display
 
 
 @require_http_methods(["GET", "POST"])
@@ -58,10 +59,8 @@ def _save_person(form: PersonForm, family, user):
 @login_required
 def family_detail(request: HttpRequest, public_id) -> HttpResponse:
     family = get_family_for_user(request, public_id)
-    persons = [
-        {"person": person, "details_visible": person.contact_details_visible_to(request.user)}
-        for person in family.persons.prefetch_related("authorised_users")
-    ]
+    shown = family_display(request.user, family, family_relation(request.user, family))
+    persons = [{"person": p, "shown": shown.of(p)} for p in family.persons.all()]
     context = {
         "family": family,
         "persons": persons,
@@ -89,7 +88,7 @@ def person_add(request: HttpRequest, public_id) -> HttpResponse:
 def person_edit(request: HttpRequest, public_id, person_id) -> HttpResponse:
     family = get_family_for_write(request, public_id)
     person = get_person_for_user(request, family, person_id)
-    if not person.contact_details_visible_to(request.user):
+    if not person_display(request.user, person, family_relation(request.user, family)).details:
         # Editing would reveal the protected details; only users granted by name may.
         from django.core.exceptions import PermissionDenied
 

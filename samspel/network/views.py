@@ -20,6 +20,7 @@ from samspel.cases.access import (
     is_emergency_only,
 )
 from samspel.cases.models import Case
+from samspel.families.visibility import case_display
 from samspel.network import consent as consent_rules
 from samspel.network.forms import ActorForm, ConsentForm, WithdrawForm
 from samspel.network.models import CaseActor, Consent, ContactPerson, ExternalOrganisation
@@ -48,6 +49,9 @@ def _render_page(request: HttpRequest, case: Case, **bound_forms) -> HttpRespons
     can_write = can_write_case(request.user, case)
     forms = {**_blank_forms(case), **bound_forms} if can_write else {}
     actors = list(_actors(case))
+    shown = case_display(request.user, case)
+    for consent in (c for actor in actors for c in actor.consents.all()):
+        consent.given_by_label = shown.label(consent.given_by)
     context = {
         "case": case,
         "actors": actors,

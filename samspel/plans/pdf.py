@@ -1,7 +1,10 @@
 """The plan as a PDF, in the reader's language (WeasyPrint renders an HTML template).
 
 The PDF names people and their roles only: no address, phone or e-mail of anyone is printed,
-so details of a person with protected identity can never reach paper (DOMAIN.md §2, §7)."""
+so details of a person with protected identity can never reach paper (DOMAIN.md §2, §7). It is
+printed for the family and its meeting, and names the family's persons as the display rule lets
+the reader print them (families/visibility.py): a protected person by name for the people on
+the case, by initials under emergency access; nobody's personal number."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from django.views.decorators.http import require_GET
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.models import Case
+from samspel.families.visibility import case_display
 from samspel.plans.models import Plan
 from samspel.plans.pages import plan_for_read
 from samspel.plans.rules import framework
@@ -31,15 +35,16 @@ def refuse_fetch(url: str, *args, **kwargs):
 
 
 def plan_html(request: HttpRequest, case: Case, plan: Plan) -> str:
+    shown = case_display(request.user, case)
     people = [
-        {"name": str(person), "role": person.get_role_display()}
+        {"name": shown.printed(person).name, "role": person.get_role_display()}
         for person in case.family.persons.order_by("role", "first_name")
     ]
     context = {
         "case": case,
         "plan": plan,
         "people": people,
-        "focus_children": [str(child) for child in case.focus_children.all()],
+        "focus_children": [shown.printed(child).name for child in case.focus_children.all()],
         "responsible": str(case.responsible),
         "tree": plan_tree(plan),
         "coordination": plan.coordination.order_by("actor", "id"),

@@ -1,7 +1,8 @@
 """The text of a reminder, in the family member's language and the organisation's time zone.
 
 A reminder says what, when and where, and nothing else: never a journal note, never a name,
-and no place detail at all when anyone in the family has protected identity (DOMAIN.md §2)."""
+and no place detail at all when anyone in the family has protected identity (DOMAIN.md §2). It
+leaves Samspel: the display rule (families/visibility.py, SENT) allows initials at most."""
 
 from dataclasses import dataclass
 

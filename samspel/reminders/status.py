@@ -1,6 +1,6 @@
 """What workers see of an activity's reminders: one row per reminder, plus a row for each family
-member who gets none on a channel for lack of contact details. A person with protected identity
-is named by initials unless the reader was granted their details by name."""
+member who gets none on a channel for lack of contact details. Family members are named as the
+display rule shows them to the reader (families/visibility.py)."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -8,7 +8,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from samspel.activities.models import Activity
-from samspel.families.visibility import person_label, visibility
+from samspel.families.visibility import case_display
 from samspel.reminders.models import Channel, Reminder, ReminderStatus
 from samspel.reminders.scheduling import missing_contacts
 
@@ -24,12 +24,12 @@ class ReminderRow:
 
 
 def reminder_rows(activity: Activity, user) -> list[ReminderRow]:
-    """The rows `user` may see: protected family members by initials unless granted by name."""
-    named_ids = visibility(activity.case.family, user).person_ids
+    """The rows `user` may see, with family members named as the display rule says."""
+    shown = case_display(user, activity.case)
     reminders = Reminder.objects.filter(activity=activity).select_related("person")
     rows = [
         ReminderRow(
-            person=person_label(r.person, named_ids),
+            person=shown.label(r.person),
             channel=r.get_channel_display(),
             lead_hours=r.lead_hours,
             send_at=r.sent_at or r.send_at,
@@ -40,7 +40,7 @@ def reminder_rows(activity: Activity, user) -> list[ReminderRow]:
     ]
     if activity.status == "planned":
         missing = missing_contacts(activity)
-        rows += [_missing_row(person_label(m.person, named_ids), m.channel) for m in missing]
+        rows += [_missing_row(shown.label(m.person), m.channel) for m in missing]
     return rows
 
 

@@ -60,8 +60,16 @@ def protected_visit(active_case, parent):
     return activity
 
 
-def test_a_protected_member_is_hidden_from_a_reader_not_granted(login, personas, protected_visit):
+def test_the_buddy_names_a_protected_member_but_sees_no_place(login, personas, protected_visit):
     html = login(personas["buddy"]).get(_url(protected_visit)).content.decode()
+    assert "Lena Berg" in html
+    assert "Storgatan" not in html
+
+
+def test_emergency_access_sees_a_protected_member_by_initials(
+    login, emergency_reader, protected_visit
+):
+    html = login(emergency_reader).get(_url(protected_visit)).content.decode()
     assert "Lena Berg" not in html and "LB" in html
     assert "Storgatan" not in html
 

@@ -56,10 +56,18 @@ def test_outsider_gets_404(login, personas, active_case):
         assert login(personas[persona]).get(_url(active_case)).status_code == 404
 
 
-def test_a_protected_member_is_named_by_initials(login, personas, active_case, parent):
+def test_a_protected_member_is_named_to_the_buddy(login, personas, active_case, parent):
     assert parent.protected_identity
     _activities(active_case, parent, 1)
     html = login(personas["buddy"]).get(_url(active_case)).content.decode()
+    assert html.count("Lena Berg") == 2
+
+
+def test_a_protected_member_is_named_by_initials_under_emergency_access(
+    login, emergency_reader, active_case, parent
+):
+    _activities(active_case, parent, 1)
+    html = login(emergency_reader).get(_url(active_case)).content.decode()
     assert "Lena Berg" not in html and html.count("LB") == 2
 
 
