@@ -120,10 +120,14 @@ def _param_text(name: str, value: str) -> str:
     return value
 
 
-def describe(message: str, params: dict[str, str]) -> str:
-    """A stored explanation in the active language: the message and its params (dates in the
-    local format, durations, activity kinds and anchors translated). Never raises on a bad
+def describe(message: str, params: dict[str, str] | None = None) -> str:
+    """An explanation in the active language, stored on a due item or given by the engine or the
+    phase rules: the message and its params (dates in the local format, durations, activity
+    kinds and anchors translated). The one place such text is made; never raises on a bad
     translation or a stored param it cannot read: it falls back to the raw values."""
+    if not message:
+        return ""  # gettext("") is the catalogue's header
+    params = params or {}
     try:
         translated = {name: _param_text(name, str(value)) for name, value in params.items()}
     except (ValueError, KeyError):

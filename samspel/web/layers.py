@@ -145,9 +145,7 @@ def rank(app: str) -> int:
 def upward(found: list[Import]) -> list[Import]:
     """Module-level imports of a higher app, allowed ones included."""
     return [
-        imp
-        for imp in found
-        if not imp.in_function and rank(imp.target_app) > rank(imp.source_app)
+        imp for imp in found if not imp.in_function and rank(imp.target_app) > rank(imp.source_app)
     ]
 
 
