@@ -27,6 +27,7 @@ from samspel.programmes.definitions import (
 )
 from samspel.programmes.loader import UnknownProgramme, law, programme
 from samspel.programmes.overrides import apply_overrides
+from samspel.programmes.wording import PHASE_TITLE, SUBGOAL_TITLE
 
 UPCOMING = "upcoming"
 DUE_SOON = "due_soon"
@@ -467,7 +468,7 @@ def _phase_item(facts: CaseFacts, found: Programme | None) -> Due | None:
     params = {"phase": phase.name, "interval": str(phase.max_length), "start": start.isoformat()}
     return Due(
         rule=f"{found.key}:phase",
-        title=M.PHASE_TITLE,
+        title=PHASE_TITLE,
         due_on=phase.max_length.after(start),
         counts_from=start,
         source=PROGRAMME,
@@ -488,7 +489,7 @@ def _subgoal_item(facts: CaseFacts) -> Due | None:
     target, plan = min(targets, key=lambda pair: (pair[0], pair[1].kind))
     return Due(
         rule="plan:sub-goal",
-        title=M.SUBGOAL_TITLE,
+        title=SUBGOAL_TITLE,
         due_on=target,
         counts_from=min(plan.created_on, target),
         source=PLAN,

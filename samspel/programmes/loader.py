@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from samspel.catalogues.loader import MEASURE_CLASSES, UnknownParagraph, catalogue
-from samspel.followup.messages import TITLES
 from samspel.programmes.definitions import (
     AGE,
     ANCHORS,
@@ -36,6 +35,7 @@ from samspel.programmes.definitions import (
     TeamRule,
     TimeBand,
 )
+from samspel.programmes.wording import TITLES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # The same values as samspel.activities.models.ActivityKind / Context and samspel.plans PlanKind
@@ -148,7 +148,7 @@ def parse_rule(data: Any, where: str, jurisdiction: str) -> Rule:
     title = _require(data, "title", where)
     if title not in TITLES:
         raise ProgrammeError(
-            f"{where}: field 'title' {title!r} is not listed in samspel/followup/messages.py"
+            f"{where}: field 'title' {title!r} is not listed in samspel/programmes/wording.py"
         )
     classes = frozenset(MEASURE_CLASSES[jurisdiction])
     rule = Rule(
@@ -342,7 +342,7 @@ def _team_rule(data: Any, where: str) -> TeamRule:
     title = _require(data, "title", where)
     if title not in TITLES:
         raise ProgrammeError(
-            f"{where}: field 'title' {title!r} is not listed in samspel/followup/messages.py"
+            f"{where}: field 'title' {title!r} is not listed in samspel/programmes/wording.py"
         )
     return TeamRule(
         key=_require(data, "key", where),
