@@ -12,9 +12,10 @@ TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit
 	samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py \
 	samspel/plans/rules.py samspel/plans/versioning.py samspel/followup/engine.py \
 	samspel/followup/phases.py samspel/followup/recompute.py samspel/followup/compliance.py \
-	samspel/reminders/scheduling.py samspel/reminders/delivery.py samspel/reminders/phone.py samspel/reminders/sms.py samspel/reminders/messages.py samspel/calendars/periods.py samspel/calendars/ical.py samspel/calendars/feeds.py samspel/calendars/timezones.py samspel/calendars/entries.py samspel/families/visibility.py \
+	samspel/reminders/scheduling.py samspel/reminders/delivery.py samspel/families/phone.py samspel/reminders/sms.py samspel/reminders/messages.py samspel/calendars/periods.py samspel/calendars/ical.py samspel/calendars/feeds.py samspel/calendars/timezones.py samspel/calendars/entries.py samspel/families/visibility.py \
 	samspel/followup/worklists.py samspel/programmes/loader.py samspel/programmes/overrides.py samspel/programmes/effective.py \
-	samspel/activities/overlap.py samspel/activities/services.py samspel/activities/places.py
+	samspel/activities/overlap.py samspel/activities/services.py samspel/activities/places.py \
+	samspel/programmes/wording.py samspel/web/layers.py
 
 .PHONY: run test setup syslibs lint format messages makemessages chromium clean
 

@@ -16,7 +16,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -26,18 +25,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspel.accounts.forms import LoginForm, OneTimeCodeForm
 from samspel.accounts.models import User
+from samspel.accounts.redirects import safe_next
 from samspel.audit.log import record
 from samspel.audit.models import Action
-
-
-def safe_next(request: HttpRequest, default: str = "") -> str:
-    """The `next` parameter when it points inside Samspel, otherwise the default."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if candidate and url_has_allowed_host_and_scheme(
-        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return candidate
-    return default or reverse(settings.LOGIN_REDIRECT_URL)
 
 
 def lockout(request: HttpRequest, response=None, credentials=None) -> HttpResponse:

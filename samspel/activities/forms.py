@@ -273,3 +273,32 @@ class CancelForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Give the reason for cancelling.")},
     )
+
+
+class HeldActivityForm(HeldChecksMixin, forms.ModelForm):
+    """A contact that took place: what, where, when, how long, and the journal note."""
+
+    class Meta:
+        model = Activity
+        fields = ["kind", "context", "held_on", "minutes", "note"]
+        widgets = {
+            "held_on": DATE_WIDGET,
+            "minutes": MINUTES_WIDGET,
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.fields["held_on"].required = True
+
+
+CONTACT_KINDS = {ActivityKind.SMS: Context.PHONE, ActivityKind.PHONE_CALL: Context.PHONE}
+
+
+class ContactForm(forms.Form):
+    """An SMS or a short call logged with one click: held today, not a follow-up."""
+
+    kind = forms.ChoiceField(
+        choices=[(kind.value, kind.label) for kind in CONTACT_KINDS], widget=forms.HiddenInput
+    )

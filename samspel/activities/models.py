@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samspel.activities import kinds
+from samspel.programmes import activity_kinds as kinds
 
 
 class ActivityKind(models.TextChoices):

@@ -360,7 +360,7 @@ def mark_held(
         activity.child_safety_rating = child_safety_rating if visit else None
         activity.child_safety_note = child_safety_note if visit else ""
         activity.sequence += 1
-        activity.save(update_fields=[*HELD_FIELDS, "sequence", "updated_at"])
+        activity.save(update_fields=[*HELD_COLUMNS, "sequence", "updated_at"])
         _set_participants(activity, participants)
         visit_detail: VisitDetail = {"child_safety_rating": child_safety_rating} if visit else {}
         record(
@@ -378,7 +378,8 @@ def mark_held(
     return activity
 
 
-HELD_FIELDS = [
+# The columns marking a planned activity held saves (views.HELD_FIELDS are the form's fields).
+HELD_COLUMNS = [
     "status",
     "held_on",
     "minutes",

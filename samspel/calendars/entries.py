@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from samspel.activities.models import Activity, ActivityParticipant, ExternalAppointment
 from samspel.cases.access import cases_for_user
@@ -73,13 +73,10 @@ def in_period(activities: QuerySet[Activity], start: dt.datetime, end: dt.dateti
     )
 
 
-def activity_url(activity: Activity) -> str | None:
-    """The activity's own page, once the activities app has one."""
+def activity_url(activity: Activity) -> str:
+    """The activity's own page (activities:detail); an external appointment has none."""
     kwargs = {"case_id": activity.case.public_id, "activity_id": activity.public_id}
-    try:
-        return reverse("activities:detail", kwargs=kwargs)
-    except NoReverseMatch:
-        return None
+    return reverse("activities:detail", kwargs=kwargs)
 
 
 def activity_entry(activity: Activity, tz: ZoneInfo, shown: FamilyDisplay | None = None):

@@ -24,7 +24,7 @@ from samspel.audit.models import Action
 from samspel.calendars import periods
 from samspel.calendars.entries import family_entries
 from samspel.calendars.forms import AppointmentForm
-from samspel.calendars.pages import local_today, render_local, requested_monday
+from samspel.calendars.local_time import local_today, render_local, requested_monday
 from samspel.calendars.timezones import organisation_timezone
 from samspel.cases.models import CaseStatus
 from samspel.families.access import get_family_for_user, get_family_for_write

@@ -21,8 +21,8 @@ from samspel.audit.models import Action
 from samspel.calendars.feeds import create_feed, find_feed, revoke_feed
 from samspel.calendars.forms import FeedForm
 from samspel.calendars.ical import feed_calendar
+from samspel.calendars.local_time import render_local
 from samspel.calendars.models import CalendarFeed
-from samspel.calendars.pages import render_local
 from samspel.cases.access import require_case_worker
 from samspel.families.access import get_family_for_write
 

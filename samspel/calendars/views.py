@@ -13,7 +13,12 @@ from django.views.decorators.http import require_http_methods
 from samspel.audit.log import record_list
 from samspel.calendars import periods
 from samspel.calendars.entries import Entry, by_day, worker_entries
-from samspel.calendars.pages import local_today, render_local, requested_monday, requested_month
+from samspel.calendars.local_time import (
+    local_today,
+    render_local,
+    requested_monday,
+    requested_month,
+)
 from samspel.calendars.timezones import organisation_timezone
 from samspel.cases.access import require_case_worker
 

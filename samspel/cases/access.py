@@ -135,3 +135,9 @@ def get_case_for_write(request: HttpRequest, public_id) -> Case:
         raise PermissionDenied
     _audit_once(request, Action.VIEW, case)
     return case
+
+
+def leads_team(user, case: Case) -> bool:
+    """Whether the user leads the case's team (the team leader may move a case on without its
+    exit criteria)."""
+    return Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists()

@@ -22,6 +22,7 @@ from samspel.cases.access import (
     get_case_for_user,
     get_case_for_write,
     is_emergency_only,
+    may_change_case,
     require_case_worker,
 )
 from samspel.cases.forms import (
@@ -33,10 +34,10 @@ from samspel.cases.forms import (
 )
 from samspel.cases.models import Case, CaseGrant, CaseStatus, EmergencyAccess
 from samspel.cases.numbering import next_case_number
+from samspel.cases.panels import panel_context
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.access import get_family_for_write
 from samspel.families.visibility import case_display
-from samspel.followup.case_page import followup_context
 from samspel.followup.recompute import recompute_case
 
 PAGE_SIZE = 25
@@ -119,7 +120,7 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
         "grants": case.grants.select_related("user"),
         "grant_form": GrantForm(case=case),
     }
-    context.update(followup_context(request, case, context["can_write"]))
+    context.update(panel_context(request, case, may_change_case(request.user, case)))
     return render(request, "cases/case_detail.html", context)
 
 

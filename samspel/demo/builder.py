@@ -14,8 +14,8 @@ from samspel.accounts.models import Role, User
 from samspel.cases.models import Case, CaseStatus
 from samspel.cases.numbering import next_case_number
 from samspel.demo.calendar_demo import add_demo_calendar
+from samspel.demo.followup_demo import add_demo_activities, recompute_demo
 from samspel.families.models import Family, Person, PersonRole
-from samspel.followup.demo import add_demo_activities, recompute_demo
 from samspel.followup.recompute import deferred
 from samspel.organisations import programmes
 from samspel.organisations.models import Jurisdiction, Membership, Organisation, Team

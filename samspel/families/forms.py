@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samspel.families.identity import clean_personal_number
 from samspel.families.models import Family, Person
+from samspel.families.phone import validate_phone
 from samspel.reminders.models import ReminderContact
-from samspel.reminders.phone import validate_phone
 
 
 class FamilyForm(forms.ModelForm):
@@ -69,7 +69,7 @@ class PersonForm(forms.ModelForm):
         return number
 
     def clean_phone(self) -> str:
-        # Reminders go to this number by SMS: it must be one (samspel/reminders/phone.py).
+        # Reminders go to this number by SMS: it must be one (samspel/families/phone.py).
         value = self.cleaned_data["phone"].strip()
         if value:
             validate_phone(value, self.jurisdiction)

@@ -1,42 +1,12 @@
-"""Forms on the case page: record a held activity, log a contact, move the phase on, record the
-family's evaluation of the support."""
+"""Follow-up forms on the case page: move the phase on, record the family's evaluation of the
+support. Recording a held activity and logging a contact are samspel.activities.forms."""
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspel.activities.forms import DATE_WIDGET, MINUTES_WIDGET, HeldChecksMixin
-from samspel.activities.models import Activity, ActivityKind, Context
+from samspel.activities.forms import DATE_WIDGET
 from samspel.followup.models import SupportEvaluation
-
-
-class HeldActivityForm(HeldChecksMixin, forms.ModelForm):
-    """A contact that took place: what, where, when, how long, and the journal note."""
-
-    class Meta:
-        model = Activity
-        fields = ["kind", "context", "held_on", "minutes", "note"]
-        widgets = {
-            "held_on": DATE_WIDGET,
-            "minutes": MINUTES_WIDGET,
-            "note": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def __init__(self, *args, case, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.case = case
-        self.fields["held_on"].required = True
-
-
-CONTACT_KINDS = {ActivityKind.SMS: Context.PHONE, ActivityKind.PHONE_CALL: Context.PHONE}
-
-
-class ContactForm(forms.Form):
-    """An SMS or a short call logged with one click: held today, not a follow-up."""
-
-    kind = forms.ChoiceField(
-        choices=[(kind.value, kind.label) for kind in CONTACT_KINDS], widget=forms.HiddenInput
-    )
 
 
 class PhaseMoveForm(forms.Form):

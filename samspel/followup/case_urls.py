@@ -1,4 +1,5 @@
-"""Follow-up actions on one case, under cases/<case_id>/."""
+"""Follow-up actions on one case, under cases/<case_id>/ (its activities are
+samspel.activities.urls, under cases/<case_id>/activities/)."""
 
 from django.urls import path
 
@@ -8,7 +9,5 @@ app_name = "followup"
 
 urlpatterns = [
     path("phase/", views.move_phase, name="move_phase"),
-    path("activities/held/", views.record_held, name="record_held"),
-    path("activities/contact/", views.log_contact, name="log_contact"),
     path("evaluations/", views.record_evaluation, name="record_evaluation"),
 ]

@@ -1,6 +1,6 @@
-"""Follow-up on the case page: record a held activity, log an SMS or a call, move the phase on,
-record the family's evaluation of the support.
-Each change is audited and the case's due items are recomputed in the same transaction."""
+"""Follow-up on the case page: move the phase on, record the family's evaluation of the support.
+Each change is audited and the case's due items are recomputed in the same transaction.
+Recording a held activity or logging a contact is samspel.activities.record_views."""
 
 from __future__ import annotations
 
@@ -8,30 +8,22 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from samspel.activities import services
-from samspel.activities.models import Activity
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.access import get_case_for_write, refuse_closed
+from samspel.cases.access import get_case_for_write, leads_team, refuse_closed
 from samspel.cases.models import Case
 from samspel.followup import phases
-from samspel.followup.case_forms import (
-    CONTACT_KINDS,
-    ContactForm,
-    HeldActivityForm,
-    PhaseMoveForm,
-    SupportEvaluationForm,
-)
+from samspel.followup.case_forms import PhaseMoveForm, SupportEvaluationForm
 from samspel.followup.engine import Explanation
+from samspel.followup.messages import describe
 from samspel.followup.models import SupportEvaluation
 from samspel.followup.recompute import facts_for_case, recompute_case
-from samspel.organisations.models import Membership
 from samspel.programmes.choices import base_programme
 from samspel.programmes.definitions import Phase
 
@@ -42,52 +34,6 @@ def _back(case: Case) -> HttpResponse:
 
 def _refuse_closed(request: HttpRequest, case: Case) -> HttpResponse | None:
     return refuse_closed(request, case, reverse("cases:detail", args=[case.public_id]))
-
-
-def _save_held(request: HttpRequest, case: Case, **fields) -> Activity | None:
-    """The activity recorded, or None with the refusal said to the user (a case referred
-    later than the day given, say)."""
-    try:
-        return services.record_held(case, by=request.user, request=request, **fields)
-    except services.ActivityRefused as refused:
-        messages.error(request, _("Nothing was recorded: %(reason)s") % {"reason": refused.message})
-        return None
-
-
-@require_POST
-@login_required
-def record_held(request: HttpRequest, case_id) -> HttpResponse:
-    case = get_case_for_write(request, case_id)
-    if refused := _refuse_closed(request, case):
-        return refused
-    form = HeldActivityForm(request.POST, case=case, prefix="held")
-    if not form.is_valid():
-        return render(request, "followup/held_activity_form.html", {"case": case, "form": form})
-    activity = _save_held(request, case, **{name: form.cleaned_data[name] for name in form.fields})
-    if activity is None:
-        return _back(case)
-    messages.success(request, _("%(kind)s on %(date)s is recorded.") % _kind_and_date(activity))
-    return _back(case)
-
-
-@require_POST
-@login_required
-def log_contact(request: HttpRequest, case_id) -> HttpResponse:
-    case = get_case_for_write(request, case_id)
-    if refused := _refuse_closed(request, case):
-        return refused
-    form = ContactForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose an SMS or a phone call. Nothing was changed."))
-        return _back(case)
-    kind = form.cleaned_data["kind"]
-    activity = _save_held(
-        request, case, kind=kind, context=CONTACT_KINDS[kind], held_on=timezone.localdate()
-    )
-    if activity is None:
-        return _back(case)
-    messages.success(request, _("%(kind)s on %(date)s is logged.") % _kind_and_date(activity))
-    return _back(case)
 
 
 @require_POST
@@ -126,14 +72,6 @@ def record_evaluation(request: HttpRequest, case_id) -> HttpResponse:
     return _back(case)
 
 
-def _kind_and_date(activity: Activity) -> dict[str, str]:
-    return {"kind": activity.get_kind_display(), "date": activity.held_on.isoformat()}
-
-
-def leads_team(user, case: Case) -> bool:
-    return Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists()
-
-
 @require_POST
 @login_required
 def move_phase(request: HttpRequest, case_id) -> HttpResponse:
@@ -166,21 +104,10 @@ def move_phase(request: HttpRequest, case_id) -> HttpResponse:
     return _back(case)
 
 
-def translate(explanation: Explanation) -> str:
-    """A message of the engine or the phase rules in the active language."""
-    text = _(explanation.message)
-    if not explanation.params:
-        return text
-    try:
-        return text % explanation.params
-    except (KeyError, ValueError, TypeError):  # a translation that lost a placeholder
-        return explanation.message % explanation.params
-
-
 def _refusal(current: Phase, missing: list[Explanation], gave_reason: bool) -> str:
     text = _("The case cannot leave %(phase)s yet. Missing: %(missing)s.") % {
         "phase": current.name,
-        "missing": "; ".join(translate(message) for message in missing),
+        "missing": "; ".join(describe(message.message, message.params) for message in missing),
     }
     if gave_reason:
         text += " " + _("Only the team leader can move on without them.")

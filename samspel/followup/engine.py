@@ -1,9 +1,10 @@
 """The programme engine (DOMAIN.md §3–§5): pure functions from case facts to due items.
 
-No ORM, no request and no data files: `CaseFacts` in, `DueItem`s out. The facts carry the
+No ORM, no request and no data files: `CaseFacts` in, `Due`s out (what is due under one
+rule; the recompute stores each as a samspel.followup.models.DueItem row). The facts carry the
 programme as the case's organisation runs it and the jurisdiction's statutory overlay, both
-resolved by `samspel.programmes.effective`. Storage (samspel.followup.models) and the views call
-`due_items(facts)`; `follow_up_periods(facts)` gives the history used for compliance.
+resolved by `samspel.programmes.effective`. The recompute calls `due_items(facts)`;
+`follow_up_periods(facts)` gives the history used for compliance.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from samspel.programmes.definitions import (
     Rule,
     add_months,
 )
+from samspel.programmes.wording import PHASE_TITLE, SUBGOAL_TITLE
 
 UPCOMING = "upcoming"
 DUE_SOON = "due_soon"
@@ -86,7 +88,9 @@ class Explanation:
 
 
 @dataclass(frozen=True)
-class DueItem:
+class Due:
+    """What one rule makes due for a case, and why (stored as a DueItem row by the recompute)."""
+
     rule: str  # stable key, e.g. "sammen-om-familien:follow-up"
     title: str  # translatable message id, e.g. "Follow-up meeting"
     due_on: dt.date
@@ -95,11 +99,17 @@ class DueItem:
     explanation: Explanation
 
     def state(self, today: dt.date) -> str:
-        if self.due_on < today:
-            return OVERDUE
-        if (self.due_on - today).days <= DUE_SOON_DAYS:
-            return DUE_SOON
-        return UPCOMING
+        return due_state(self.due_on, today)
+
+
+def due_state(due_on: dt.date, today: dt.date) -> str:
+    """Overdue, due soon (within DUE_SOON_DAYS) or upcoming: the one rule, for the engine's
+    items and the stored ones alike."""
+    if due_on < today:
+        return OVERDUE
+    if (due_on - today).days <= DUE_SOON_DAYS:
+        return DUE_SOON
+    return UPCOMING
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,7 @@ class _Scope:
     source: str  # PROGRAMME | LAW
 
 
-def due_items(facts: CaseFacts) -> list[DueItem]:
+def due_items(facts: CaseFacts) -> list[Due]:
     """The open due items of one case, earliest first.
 
     Programme rules and the jurisdiction's statutory rules are evaluated side by side; rules
@@ -297,7 +307,7 @@ def _fixed_periods(
 # Items -----------------------------------------------------------------------------------------
 
 
-def _item(rule: Rule, scope: _Scope, facts: CaseFacts, found: Programme | None) -> DueItem | None:
+def _item(rule: Rule, scope: _Scope, facts: CaseFacts, found: Programme | None) -> Due | None:
     key = _rule_key(rule, scope, found)
     if rule.kind in (RECURRING, FIXED):
         return _periodic_item(rule, key, scope.source, facts)
@@ -310,9 +320,9 @@ def _item(rule: Rule, scope: _Scope, facts: CaseFacts, found: Programme | None) 
 
 def _due_item(
     rule: Rule, key: str, source: str, dates: tuple[dt.date, dt.date], why: Explanation
-) -> DueItem:
+) -> Due:
     counts_from, due_on = dates
-    return DueItem(
+    return Due(
         rule=key,
         title=rule.title,
         due_on=due_on,
@@ -322,7 +332,7 @@ def _due_item(
     )
 
 
-def _periodic_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> DueItem | None:
+def _periodic_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | None:
     periods = _periods(rule, facts)
     if not periods:
         return None
@@ -366,7 +376,7 @@ def _paragraphs_text(cadence: Cadence, facts: CaseFacts) -> str:
     return ", ".join(shown)
 
 
-def _once_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> DueItem | None:
+def _once_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | None:
     deadlines = _deadline_dates(rule, facts)
     if not deadlines:
         return None
@@ -411,7 +421,7 @@ def _once_closed(rule: Rule, facts: CaseFacts, counts_from: dt.date) -> bool:
     )
 
 
-def _age_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> DueItem | None:
+def _age_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | None:
     """From the birthday on which a focus child reaches the age, until a qualifying activity is
     held; a child already a year older is past it."""
     assert rule.within is not None
@@ -428,9 +438,9 @@ def _age_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> DueItem | 
     return None
 
 
-def _merge(items: Iterable[DueItem]) -> list[DueItem]:
+def _merge(items: Iterable[Due]) -> list[Due]:
     """One item per obligation: the earliest due; the programme's item wins a tie."""
-    best: dict[str, DueItem] = {}
+    best: dict[str, Due] = {}
     for item in items:
         current = best.get(item.rule)
         if current is None or (item.due_on, item.source != PROGRAMME) < (
@@ -441,7 +451,7 @@ def _merge(items: Iterable[DueItem]) -> list[DueItem]:
     return list(best.values())
 
 
-def _phase_item(facts: CaseFacts, found: Programme | None) -> DueItem | None:
+def _phase_item(facts: CaseFacts, found: Programme | None) -> Due | None:
     """The current phase's time limit (B'family: Uppstart at most 1 month, Allians 2)."""
     if found is None or not found.phases:
         return None
@@ -450,9 +460,9 @@ def _phase_item(facts: CaseFacts, found: Programme | None) -> DueItem | None:
     if phase is None or phase.max_length is None or start is None:
         return None
     params = {"phase": phase.name, "interval": str(phase.max_length), "start": start.isoformat()}
-    return DueItem(
+    return Due(
         rule=f"{found.key}:phase",
-        title=M.PHASE_TITLE,
+        title=PHASE_TITLE,
         due_on=phase.max_length.after(start),
         counts_from=start,
         source=PROGRAMME,
@@ -460,7 +470,7 @@ def _phase_item(facts: CaseFacts, found: Programme | None) -> DueItem | None:
     )
 
 
-def _subgoal_item(facts: CaseFacts) -> DueItem | None:
+def _subgoal_item(facts: CaseFacts) -> Due | None:
     """The next sub-goal target date from today on (past targets are the plan's follow-up)."""
     targets = [
         (target, plan)
@@ -471,9 +481,9 @@ def _subgoal_item(facts: CaseFacts) -> DueItem | None:
     if not targets:
         return None
     target, plan = min(targets, key=lambda pair: (pair[0], pair[1].kind))
-    return DueItem(
+    return Due(
         rule="plan:sub-goal",
-        title=M.SUBGOAL_TITLE,
+        title=SUBGOAL_TITLE,
         due_on=target,
         counts_from=min(plan.created_on, target),
         source=PLAN,

@@ -8,12 +8,18 @@ committed state, and one request recomputes once however many rows it saved:
 - samspel.cases.views: case_create, case_edit (legal basis, programme, team, responsible,
   buddy, fact dates), case_status;
 - samspel.plans.versioning: create_plan and plan_change (every plan, goal and sub-goal save);
-- samspel.followup.case_views: recording a held activity, logging a contact, moving the phase,
-  recording the family's evaluation of the support;
-- samspel.demo.builder, and the `recompute_due_items` command for migrations and rule changes.
+- samspel.activities.services: every change of an activity (planned, moved, cancelled, held,
+  recorded after the fact, a contact logged from the case page);
+- samspel.followup.case_views: moving the phase, recording the family's evaluation of the
+  support;
+- samspel.programmes.service: an organisation's changed programme settings (`recompute_cases`
+  over the affected open cases);
+- samspel.demo (the demo's follow-up history and the benchmark), and the `recompute_due_items`
+  command for migrations and rule changes.
 
-A new feature that changes activities, plans or case facts calls `recompute_case` the same
-way (the activity UI will). Signals were not chosen: one form save writes several rows (a case
+These are the only imports of followup by the apps below it (samspel/web/layers.py allows
+them). A new feature that changes activities, plans or case facts calls `recompute_case` the
+same way. Signals were not chosen: one form save writes several rows (a case
 and its focus children, a plan and its revision), and a signal per row would recompute each time.
 
 The reads are a fixed handful of queries per case (or per batch of cases, see

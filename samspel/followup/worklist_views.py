@@ -27,8 +27,7 @@ from samspel.followup.engine import DUE_SOON, OVERDUE, UPCOMING
 from samspel.followup.worklist_forms import TeamWorklistFilterForm
 from samspel.followup.worklists import (
     caseloads,
-    explain,
-    item_state,
+    due_row,
     led_teams,
     team_items,
     team_periods,
@@ -41,16 +40,7 @@ MONTHS = 12
 
 
 def _rows(items, today) -> list[dict]:
-    return [
-        {
-            "item": item,
-            "case": item.case,
-            "state": item_state(item.due_on, today),
-            "days": abs((item.due_on - today).days),
-            "explanation": explain(item),
-        }
-        for item in items
-    ]
+    return [{**due_row(item, today), "case": item.case} for item in items]
 
 
 def _leader_teams(request: HttpRequest):

@@ -11,7 +11,7 @@ from django.db.models import Count, Q, QuerySet
 
 from samspel.accounts.models import User
 from samspel.cases.models import CaseStatus
-from samspel.followup.engine import DUE_SOON, DUE_SOON_DAYS, OVERDUE, UPCOMING, Period
+from samspel.followup.engine import DUE_SOON, DUE_SOON_DAYS, OVERDUE, UPCOMING, Period, due_state
 from samspel.followup.messages import describe
 from samspel.followup.models import DueItem, FollowUpPeriod
 from samspel.organisations.models import Team
@@ -19,21 +19,15 @@ from samspel.organisations.models import Team
 STATES = (OVERDUE, DUE_SOON, UPCOMING)  # the order of the worklist
 
 
-def item_state(due_on: dt.date, today: dt.date) -> str:
-    """engine.DueItem.state for a stored item: overdue, due soon (≤ 7 days) or upcoming."""
-    if due_on < today:
-        return OVERDUE
-    if (due_on - today).days <= DUE_SOON_DAYS:
-        return DUE_SOON
-    return UPCOMING
-
-
-def explain(item: DueItem) -> str:
-    """The item's explanation in the active language, its dates and durations localised
-    (messages.describe, as on the case page); never fails on a bad translation or param."""
-    if not item.explanation:
-        return ""  # gettext("") is the catalogue's header
-    return describe(item.explanation, item.explanation_params or {})
+def due_row(item: DueItem, today: dt.date) -> dict:
+    """A stored item as the case page and the worklists show it: its state (engine.due_state),
+    the days to or since its date, and its explanation in the active language."""
+    return {
+        "item": item,
+        "state": due_state(item.due_on, today),
+        "days": abs((item.due_on - today).days),
+        "explanation": describe(item.explanation, item.explanation_params),
+    }
 
 
 def worker_items(user) -> QuerySet[DueItem]:

@@ -9,11 +9,10 @@ from django.views.decorators.http import require_http_methods
 
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.plans.forms import CoordinationForm
-from samspel.plans.goal_views import RemoveForm
+from samspel.plans.editing import case_context, plan_for_write, plan_url, posted, save_or_render
+from samspel.plans.forms import CoordinationForm, RemoveForm
 from samspel.plans.models import CoordinationResponsibility, PlanChange
 from samspel.plans.network_link import case_actors
-from samspel.plans.pages import case_context, plan_for_write, plan_url, posted, save_or_render
 
 FIELDS = ["actor", "coordinator", "note"]
 

@@ -307,3 +307,16 @@ class ProgressForm(forms.Form):
                 % {"start": _short(self.plan.starts_on)}
             )
         return on
+
+
+class RemoveForm(VersionedForm):
+    """Confirms a removal; refuses it while `blocker` says why it cannot be done."""
+
+    def __init__(self, *args, blocker: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.blocker = blocker
+
+    def clean(self):
+        if self.blocker:
+            self.add_error(None, self.blocker)
+        return super().clean()

@@ -14,10 +14,7 @@ from django.views.decorators.http import require_http_methods
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.access import can_write_case
-from samspel.plans.forms import GoalForm, ProgressForm, SubGoalForm, VersionedForm
-from samspel.plans.models import Goal, Plan, PlanChange, Progress, SubGoal
-from samspel.plans.network_link import case_actors
-from samspel.plans.pages import (
+from samspel.plans.editing import (
     case_context,
     plan_for_read,
     plan_for_write,
@@ -25,20 +22,10 @@ from samspel.plans.pages import (
     posted,
     save_or_render,
 )
+from samspel.plans.forms import GoalForm, ProgressForm, RemoveForm, SubGoalForm
+from samspel.plans.models import Goal, Plan, PlanChange, Progress, SubGoal
+from samspel.plans.network_link import case_actors
 from samspel.plans.versioning import StalePlan
-
-
-class RemoveForm(VersionedForm):
-    """Confirms a removal; refuses it while `blocker` says why it cannot be done."""
-
-    def __init__(self, *args, blocker: str = "", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.blocker = blocker
-
-    def clean(self):
-        if self.blocker:
-            self.add_error(None, self.blocker)
-        return super().clean()
 
 
 def _responsibility(data) -> dict:

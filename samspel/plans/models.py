@@ -12,7 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from samspel.plans import kinds
+from samspel.programmes import plan_kinds as kinds
 
 
 class PlanKind(models.TextChoices):

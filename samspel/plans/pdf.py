@@ -19,10 +19,10 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.models import Case
 from samspel.families.visibility import case_display
+from samspel.plans.editing import plan_for_read
 from samspel.plans.models import Plan
-from samspel.plans.pages import plan_for_read
 from samspel.plans.rules import framework
-from samspel.plans.views import plan_tree
+from samspel.plans.tree import plan_tree
 
 
 class ExternalResourceRefused(ValueError):

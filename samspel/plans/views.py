@@ -14,10 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
-from samspel.plans.forms import AgreementForm, PlanEditForm, PlanForm
-from samspel.plans.models import Goal, PlanChange, Progress, ResponsibleParty, SubGoal
-from samspel.plans.network_link import actor_without_consent, case_actors
-from samspel.plans.pages import (
+from samspel.plans.editing import (
     case_context,
     plan_for_read,
     plan_for_write,
@@ -25,8 +22,12 @@ from samspel.plans.pages import (
     posted,
     save_or_render,
 )
-from samspel.plans.rules import earliest_target_date, framework, goal_tree
+from samspel.plans.forms import AgreementForm, PlanEditForm, PlanForm
+from samspel.plans.models import PlanChange, ResponsibleParty, SubGoal
+from samspel.plans.network_link import actor_without_consent, case_actors
+from samspel.plans.rules import earliest_target_date, framework
 from samspel.plans.snapshots import snapshot_for_display
+from samspel.plans.tree import plan_tree
 from samspel.plans.versioning import create_plan
 
 
@@ -63,21 +64,6 @@ def plan_create(request: HttpRequest, case_id) -> HttpResponse:
         "cancel_url": reverse("plans:list", kwargs={"case_id": case.public_id}),
     }
     return render(request, "plans/plan_form.html", context)
-
-
-def _sub_goals_with_ratings(plan) -> list[SubGoal]:
-    sub_goals = list(SubGoal.objects.filter(goal__plan=plan).order_by("target_date", "id"))
-    ratings: dict[int, list[Progress]] = {sub_goal.pk: [] for sub_goal in sub_goals}
-    for rating in Progress.objects.filter(sub_goal__goal__plan=plan).select_related("recorded_by"):
-        ratings[rating.sub_goal_id].append(rating)
-    for sub_goal in sub_goals:
-        sub_goal.ratings = ratings[sub_goal.pk]
-    return sub_goals
-
-
-def plan_tree(plan) -> list[dict]:
-    goals = list(Goal.objects.filter(plan=plan).order_by("id"))
-    return goal_tree(goals, _sub_goals_with_ratings(plan), plan.case.organisation.jurisdiction)
 
 
 def _mark_missing_consent(case, tree: list[dict], coordination: list) -> None:

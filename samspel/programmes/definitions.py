@@ -101,7 +101,7 @@ class Deadline:
 class Rule:
     key: str
     kind: str  # one of RULE_KINDS
-    title: str  # English message id, listed in samspel.followup.messages
+    title: str  # English message id, listed in samspel.programmes.wording
     activities: tuple[str, ...] = ()  # held activity kinds that close the rule
     anchor: str = "started_on"
     every: Duration | None = None

@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from samspel.catalogues.loader import catalogue
-from samspel.followup.messages import ANCHOR_LABELS, duration_text
 from samspel.programmes.definitions import (
     AGE,
     FIXED,
@@ -24,6 +23,7 @@ from samspel.programmes.definitions import (
     Programme,
     Rule,
 )
+from samspel.programmes.wording import ANCHOR_LABELS, duration_text
 
 DURATION = "duration"
 HOURS = "hours"

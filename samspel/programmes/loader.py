@@ -13,10 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from samspel.activities.kinds import ACTIVITY_KINDS, CONTEXTS
 from samspel.catalogues.loader import MEASURE_CLASSES, UnknownParagraph, catalogue
-from samspel.followup.messages import TITLES
-from samspel.plans.kinds import PLAN_KINDS
+from samspel.programmes.activity_kinds import ACTIVITY_KINDS, CONTEXTS
 from samspel.programmes.definitions import (
     AGE,
     ANCHORS,
@@ -38,6 +36,8 @@ from samspel.programmes.definitions import (
     TeamRule,
     TimeBand,
 )
+from samspel.programmes.plan_kinds import PLAN_KINDS
+from samspel.programmes.wording import TITLES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 FEATURES = frozenset({"one-navigator", "reminders", "improvement-suggestions", "contact-visits"})
@@ -126,7 +126,7 @@ def parse_rule(data: Any, where: str, jurisdiction: str) -> Rule:
     title = _require(data, "title", where)
     if title not in TITLES:
         raise ProgrammeError(
-            f"{where}: field 'title' {title!r} is not listed in samspel/followup/messages.py"
+            f"{where}: field 'title' {title!r} is not listed in samspel/programmes/wording.py"
         )
     classes = frozenset(MEASURE_CLASSES[jurisdiction])
     rule = Rule(
@@ -320,7 +320,7 @@ def _team_rule(data: Any, where: str) -> TeamRule:
     title = _require(data, "title", where)
     if title not in TITLES:
         raise ProgrammeError(
-            f"{where}: field 'title' {title!r} is not listed in samspel/followup/messages.py"
+            f"{where}: field 'title' {title!r} is not listed in samspel/programmes/wording.py"
         )
     return TeamRule(
         key=_require(data, "key", where),

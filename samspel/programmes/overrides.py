@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from samspel.activities.kinds import CONTEXTS
+from samspel.programmes.activity_kinds import CONTEXTS
 from samspel.programmes.definitions import Duration, Programme, Rule
 from samspel.programmes.loader import ProgrammeError, parse_duration
 

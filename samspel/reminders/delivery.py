@@ -33,9 +33,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from samspel.activities.models import ActivityStatus
+from samspel.families.phone import normalise_phone
 from samspel.reminders.messages import reminder_text
 from samspel.reminders.models import Channel, Reminder, ReminderStatus
-from samspel.reminders.phone import normalise_phone
 from samspel.reminders.sms import SmsError, get_backend
 
 logger = logging.getLogger(__name__)

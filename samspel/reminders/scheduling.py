@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from samspel.activities.models import Activity, ActivityStatus
 from samspel.families.models import Person
+from samspel.families.phone import normalise_phone
 from samspel.reminders.models import Channel, Reminder, ReminderSettings, ReminderStatus
-from samspel.reminders.phone import normalise_phone
 
 Key = tuple[int, str, int]  # person id, channel, lead hours
 

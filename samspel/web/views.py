@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -11,10 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from samspel.accounts.views import safe_next
+from samspel.accounts.redirects import safe_next
+from samspel.activities.models import Activity, ActivityStatus
 from samspel.audit.log import record_list
 from samspel.audit.models import AuditEvent
+from samspel.calendars.entries import worker_activities
+from samspel.calendars.local_time import render_local
+from samspel.cases.access import cases_for_user
+from samspel.cases.models import CaseStatus, EmergencyAccess
+from samspel.followup.worklists import due_summary
 from samspel.organisations.models import Membership
+from samspel.reminders.models import ReminderStatus
 
 
 @require_GET
@@ -53,18 +61,11 @@ def home(request: HttpRequest) -> HttpResponse:
         }
     if user.organisation is None:
         return render(request, "web/home.html", context)
-    from samspel.calendars.pages import render_local
-
     return render_local(request, "web/home.html", context)
 
 
 def _case_overview(user, led_team_ids) -> dict:
     """The worker's own open cases, and for team leaders the emergency accesses to review."""
-    from django.db.models import Q
-
-    from samspel.cases.access import cases_for_user
-    from samspel.cases.models import CaseStatus, EmergencyAccess
-
     own = (
         cases_for_user(user)
         .filter(Q(responsible=user) | Q(buddy=user))
@@ -75,8 +76,6 @@ def _case_overview(user, led_team_ids) -> dict:
     flagged = EmergencyAccess.objects.filter(
         case__team_id__in=led_team_ids, reviewed_at__isnull=True
     ).select_related("case", "user")
-    from samspel.followup.worklists import due_summary
-
     return {
         "own_cases": list(own[:50]),
         "emergency_flags": flagged,
@@ -90,9 +89,6 @@ NEXT_ACTIVITIES = 5
 def _coming_activities(user):
     """The worker's planned activities from now on, soonest first (shown on the organisation's
     clock)."""
-    from samspel.activities.models import Activity, ActivityStatus
-    from samspel.calendars.entries import worker_activities
-
     if user.organisation is None:
         return Activity.objects.none()
     return (
@@ -106,8 +102,6 @@ def _coming_activities(user):
 def _unreminded(coming) -> list:
     """Coming activities with a reminder that failed for good: the family may not know about
     the meeting, so the worker should reach them another way."""
-    from samspel.reminders.models import ReminderStatus
-
     failed = coming.filter(reminders__status=ReminderStatus.FAILED).distinct()
     return list(failed[:NEXT_ACTIVITIES])
 

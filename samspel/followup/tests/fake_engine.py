@@ -5,7 +5,7 @@ the test knows: a follow-up every 30 days from the last held follow-up meeting o
 import datetime as dt
 
 from samspel.followup import engine
-from samspel.followup.engine import CaseFacts, DueItem, Explanation, Period
+from samspel.followup.engine import CaseFacts, Due, Explanation, Period
 
 RULE = "fake:follow-up"
 EVERY = dt.timedelta(days=30)
@@ -17,12 +17,12 @@ def _last(facts: CaseFacts) -> dt.date | None:
     return max(dates) if dates else None
 
 
-def due_items(facts: CaseFacts) -> list[DueItem]:
+def due_items(facts: CaseFacts) -> list[Due]:
     counts_from = _last(facts) or facts.started_on
     if counts_from is None:
         return []
     items = [
-        DueItem(
+        Due(
             rule=RULE,
             title="Follow-up meeting",
             due_on=counts_from + EVERY,
@@ -35,7 +35,7 @@ def due_items(facts: CaseFacts) -> list[DueItem]:
     ]
     if "SoL 11:1" in facts.legal_basis:
         items.append(
-            DueItem(
+            Due(
                 rule="fake:law",
                 title="Investigation finished",
                 due_on=facts.referred_on + dt.timedelta(days=120),

@@ -31,7 +31,7 @@ def test_open_items_with_state_and_explanation(login, personas, case):
     assert "Overdue by 9 days" in html and "Due soon: in 4 days" in html
     assert "every 6 weeks because the case holds §50" in html
     assert html.index("Overdue by 9 days") < html.index("Due soon: in 4 days")
-    assert reverse("followup:record_held", args=[case.public_id]) in html
+    assert reverse("activities:record_held", args=[case.public_id]) in html
 
 
 def test_the_page_is_translated(login, personas, case):
@@ -46,14 +46,14 @@ def test_a_reader_sees_the_items_but_no_forms(login, reader, case):
     due_item(case, dt.date(2026, 3, 1))
     html = _page(login(reader), case)
     assert "Overdue by 9 days" in html
-    assert reverse("followup:record_held", args=[case.public_id]) not in html
-    assert reverse("followup:log_contact", args=[case.public_id]) not in html
+    assert reverse("activities:record_held", args=[case.public_id]) not in html
+    assert reverse("activities:log_contact", args=[case.public_id]) not in html
 
 
 def test_a_closed_case_offers_no_recording(login, personas, case):
     Case.objects.filter(pk=case.pk).update(status=CaseStatus.CLOSED, closed_on=dt.date(2026, 3, 1))
     html = _page(login(personas["worker"]), case)
-    assert reverse("followup:record_held", args=[case.public_id]) not in html
+    assert reverse("activities:record_held", args=[case.public_id]) not in html
 
 
 def test_a_programme_without_phases_shows_no_phase_panel(login, personas, case):

@@ -5,8 +5,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samspel.activities.kinds import ACTIVITY_KINDS
 from samspel.followup.engine import OVERDUE, CaseFacts, HeldActivity, due_items, follow_up_periods
+from samspel.programmes.activity_kinds import ACTIVITY_KINDS
 from samspel.programmes.definitions import Duration, add_months
 from samspel.programmes.loader import law, programme, programmes
 

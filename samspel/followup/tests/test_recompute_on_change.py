@@ -76,7 +76,7 @@ def test_the_new_numbering_gives_the_same_cadence(login, personas, danish_case):
 
 
 def test_a_held_follow_up_moves_the_item(login, personas, danish_case):
-    url = reverse("followup:record_held", kwargs={"case_id": danish_case.public_id})
+    url = reverse("activities:record_held", kwargs={"case_id": danish_case.public_id})
     data = {
         "held-kind": "follow_up_meeting",
         "held-context": "home",

@@ -1,10 +1,9 @@
 import pytest
 
-from samspel.activities.kinds import ACTIVITY_KINDS, CONTEXTS
 from samspel.activities.models import ActivityKind, Context
 from samspel.organisations.programmes import PROGRAMME_CHOICES
-from samspel.plans.kinds import PLAN_KINDS
 from samspel.plans.models import PlanKind
+from samspel.programmes.activity_kinds import ACTIVITY_KINDS, CONTEXTS
 from samspel.programmes.definitions import Duration
 from samspel.programmes.loader import (
     ProgrammeError,
@@ -16,6 +15,7 @@ from samspel.programmes.loader import (
     programme,
     programmes,
 )
+from samspel.programmes.plan_kinds import PLAN_KINDS
 
 
 def test_the_five_seed_programmes_ship():
@@ -28,8 +28,8 @@ def test_unknown_programme_is_refused():
 
 
 def test_the_model_free_values_are_the_models_choices():
-    """The loader checks the data files against samspel.activities.kinds and samspel.plans.kinds;
-    the models' choices are built from the same values."""
+    """The loader checks the data files against samspel.programmes.activity_kinds and
+    plan_kinds; the models' choices are built from the same values."""
     assert set(ActivityKind.values) == ACTIVITY_KINDS
     assert set(Context.values) == CONTEXTS
     assert set(PlanKind.values) == PLAN_KINDS

@@ -20,7 +20,7 @@ def fake(monkeypatch):
 
 
 def _url(case):
-    return reverse("followup:log_contact", kwargs={"case_id": case.public_id})
+    return reverse("activities:log_contact", kwargs={"case_id": case.public_id})
 
 
 @pytest.mark.parametrize("kind", ["sms", "phone_call"])

@@ -1,5 +1,6 @@
-"""Phone numbers that an SMS can go to: checked where they are entered and where reminders read
-them. python-stdnum has no phone numbers, so this is a careful check of our own: E.164
+"""A family member's phone number, as one an SMS can go to: checked where it is entered (the
+person form) and where reminders read it.
+python-stdnum has no phone numbers, so this is a careful check of our own: E.164
 (+ and 8–15 digits) or a Swedish/Danish national form, normalised to E.164."""
 
 import re

@@ -1,4 +1,6 @@
-"""The values of an activity's kind and place, without Django (no models, no translations).
+"""The values of an activity's kind and place: the words the programme files are written in,
+without Django (no models, no translations); they live with the programmes, below the apps
+that give them labels.
 
 `samspel.activities.models.ActivityKind` and `Context` give them their translated labels; the
 programme loader (`samspel.programmes.loader`) checks the data files against the same values.

@@ -26,7 +26,7 @@ def frozen():
 
 
 def _url(case):
-    return reverse("followup:record_held", kwargs={"case_id": case.public_id})
+    return reverse("activities:record_held", kwargs={"case_id": case.public_id})
 
 
 def _data(**changes):

@@ -1,5 +1,6 @@
-"""What the case page shows of follow-up: the open due items, the phase panel and the forms to
-record a held activity or log a contact. Called by samspel.cases.views.case_detail."""
+"""What the case page shows of follow-up: the open due items, the phase panel and the family's
+evaluation of the support. The case page (samspel.cases.panels) composes it with the other
+apps' panels; FollowupConfig.case_panel names it."""
 
 from __future__ import annotations
 
@@ -8,27 +9,19 @@ import datetime as dt
 from django.http import HttpRequest
 from django.utils import timezone
 
-from samspel.activities.case_panel import activity_panel
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.access import leads_team
+from samspel.cases.models import Case
 from samspel.followup import phases
-from samspel.followup.case_forms import HeldActivityForm, PhaseMoveForm, SupportEvaluationForm
-from samspel.followup.case_views import leads_team, translate
+from samspel.followup.case_forms import PhaseMoveForm, SupportEvaluationForm
+from samspel.followup.messages import describe
 from samspel.followup.recompute import facts_for_case
-from samspel.followup.worklists import explain, item_state
+from samspel.followup.worklists import due_row
 from samspel.programmes.choices import base_programme
 from samspel.programmes.effective import programme_for
 
 
 def due_rows(case: Case, today: dt.date) -> list[dict]:
-    return [
-        {
-            "item": item,
-            "state": item_state(item.due_on, today),
-            "days": abs((item.due_on - today).days),
-            "explanation": explain(item),
-        }
-        for item in case.due_items.all()
-    ]
+    return [due_row(item, today) for item in case.due_items.all()]
 
 
 def phase_panel(case: Case, today: dt.date, user) -> dict | None:
@@ -44,23 +37,18 @@ def phase_panel(case: Case, today: dt.date, user) -> dict | None:
         "current": current,
         "started_on": phases.phase_started(facts),
         "next": following,
-        "missing": [translate(explanation) for explanation in missing],
+        "missing": [describe(explanation.message, explanation.params) for explanation in missing],
         "form": PhaseMoveForm(initial={"from_phase": current.key}),
         "may_override": bool(missing) and leads_team(user, case),
     }
 
 
-def followup_context(request: HttpRequest, case: Case, can_write: bool) -> dict:
+def followup_panel(request: HttpRequest, case: Case, writable: bool) -> dict:
+    """The case page's follow-up: `writable` when the reader may change the open case."""
     today = timezone.localdate()
-    writable = can_write and case.status != CaseStatus.CLOSED
     return {
         "due_rows": due_rows(case, today),
         "phase_panel": phase_panel(case, today, request.user),
-        "followup_writable": writable,
-        **activity_panel(case),
-        "held_form": HeldActivityForm(case=case, prefix="held", initial={"held_on": today})
-        if writable
-        else None,
         **evaluation_panel(case, today, writable),
     }
 

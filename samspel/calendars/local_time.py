@@ -1,5 +1,5 @@
-"""What the calendar views share: which period a request asks for, and rendering in the
-organisation's time zone."""
+"""Calendar pages on the organisation's clock: today and the week or month a request asks for
+in the organisation's time zone, and rendering a page in that time zone (the home page too)."""
 
 from __future__ import annotations
 

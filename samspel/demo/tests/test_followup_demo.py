@@ -10,8 +10,8 @@ from django.utils import timezone
 from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityStatus
 from samspel.demo.builder import build_demo
+from samspel.followup.engine import due_state
 from samspel.followup.models import DueItem, FollowUpPeriod
-from samspel.followup.worklists import item_state
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_the_demo_has_a_follow_up_history(demo):
     assert not held.filter(held_on__gt=today).exists()
     worker = User.objects.get(username="worker")
     states = Counter(
-        item_state(item.due_on, today) for item in DueItem.objects.filter(responsible_id=worker.pk)
+        due_state(item.due_on, today) for item in DueItem.objects.filter(responsible_id=worker.pk)
     )
     assert states["overdue"] > 0 and states["upcoming"] > 0
     past = FollowUpPeriod.objects.filter(due_on__lt=today, due_on__gte=today - dt.timedelta(365))

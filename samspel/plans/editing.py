@@ -1,6 +1,6 @@
-"""What every plan view shares: reaching the plan through its case, and the one shape of a
-versioned save — validate, change inside `plan_change`, redirect; or show the form again with
-its errors, or with the conflict message when someone else saved first."""
+"""Editing a plan, as every plan view does it: reaching the plan through its case, and the one
+shape of a versioned save — validate, change inside `plan_change`, redirect; or show the form
+again with its errors, or with the conflict message when someone else saved first."""
 
 from __future__ import annotations
 

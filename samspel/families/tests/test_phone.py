@@ -1,6 +1,6 @@
 import pytest
 
-from samspel.reminders.phone import normalise_phone
+from samspel.families.phone import normalise_phone
 
 
 @pytest.mark.parametrize(
