@@ -20,6 +20,7 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.access import get_case_for_write, refuse_closed
 from samspel.cases.models import Case
+from samspel.cases.refusals import Refused
 from samspel.followup import phases
 from samspel.followup.case_forms import (
     CONTACT_KINDS,
@@ -49,7 +50,7 @@ def _save_held(request: HttpRequest, case: Case, **fields) -> Activity | None:
     later than the day given, say)."""
     try:
         return services.record_held(case, by=request.user, request=request, **fields)
-    except services.ActivityRefused as refused:
+    except Refused as refused:
         messages.error(request, _("Nothing was recorded: %(reason)s") % {"reason": refused.message})
         return None
 
