@@ -9,7 +9,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from samspel.activities.case_panel import activity_panel
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import Case
+from samspel.cases.refusals import is_closed
 from samspel.followup import phases
 from samspel.followup.case_forms import HeldActivityForm, PhaseMoveForm, SupportEvaluationForm
 from samspel.followup.case_views import leads_team, translate
@@ -52,7 +53,7 @@ def phase_panel(case: Case, today: dt.date, user) -> dict | None:
 
 def followup_context(request: HttpRequest, case: Case, can_write: bool) -> dict:
     today = timezone.localdate()
-    writable = can_write and case.status != CaseStatus.CLOSED
+    writable = can_write and not is_closed(case)
     return {
         "due_rows": due_rows(case, today),
         "phase_panel": phase_panel(case, today, request.user),
