@@ -1,7 +1,7 @@
 """Why a change was refused: one exception type for every write path, and the closed-case rule.
 
 Services (`samspel/<app>/services.py`) raise a `Refused` before they write anything; its
-`message` says why, in the user's language, and always ends by saying that nothing changed.
+`message` says why, in the user's language; nothing was written when it is raised.
 `CaseClosed` is the one refusal every service raises first: a closed case is frozen, it takes no
 more changes of any kind (reopening is not a feature yet).
 

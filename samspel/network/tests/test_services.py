@@ -11,9 +11,7 @@ from samspel.network import services
 from samspel.network.models import CaseActor, Consent
 
 
-def test_an_organisation_of_another_samspel_organisation_is_refused(
-    personas, case, foreign_school
-):
+def test_an_organisation_of_another_samspel_organisation_is_refused(personas, case, foreign_school):
     with pytest.raises(Refused, match="Choose an organisation"):
         services.add_actor(case, by=personas["worker"], role="Rektor", organisation=foreign_school)
     assert not CaseActor.objects.exists() and not AuditEvent.objects.exists()
