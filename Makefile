@@ -15,7 +15,9 @@ TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit
 	samspel/reminders/scheduling.py samspel/reminders/delivery.py samspel/families/phone.py samspel/reminders/sms.py samspel/reminders/messages.py samspel/calendars/periods.py samspel/calendars/ical.py samspel/calendars/feeds.py samspel/calendars/timezones.py samspel/calendars/entries.py samspel/families/visibility.py \
 	samspel/followup/worklists.py samspel/programmes/loader.py samspel/programmes/overrides.py samspel/programmes/effective.py \
 	samspel/activities/overlap.py samspel/activities/services.py samspel/activities/places.py \
-	samspel/programmes/wording.py samspel/web/layers.py
+	samspel/programmes/wording.py samspel/web/layers.py \
+	samspel/cases/refusals.py samspel/cases/services.py samspel/plans/services.py \
+	samspel/network/services.py samspel/assessments/services.py
 
 .PHONY: run test setup syslibs lint format messages makemessages chromium clean
 

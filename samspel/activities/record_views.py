@@ -18,6 +18,7 @@ from samspel.activities.forms import CONTACT_KINDS, ContactForm, HeldActivityFor
 from samspel.activities.models import Activity
 from samspel.cases.access import get_case_for_write, refuse_closed
 from samspel.cases.models import Case
+from samspel.cases.refusals import Refused
 
 
 def _back(case: Case) -> HttpResponse:
@@ -33,7 +34,7 @@ def _save_held(request: HttpRequest, case: Case, **fields) -> Activity | None:
     later than the day given, say)."""
     try:
         return services.record_held(case, by=request.user, request=request, **fields)
-    except services.ActivityRefused as refused:
+    except Refused as refused:
         messages.error(request, _("Nothing was recorded: %(reason)s") % {"reason": refused.message})
         return None
 

@@ -24,8 +24,8 @@ from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityKind, ActivityParticipant, ActivityStatus
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.access import CASE_CLOSED
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import Case
+from samspel.cases.refusals import Refused, refuse_if_closed
 from samspel.followup.recompute import recompute_case
 from samspel.reminders.scheduling import sync_reminders
 
@@ -35,12 +35,9 @@ MAX_PLANNED_LENGTH = dt.timedelta(days=7)  # a weekend contact visit, not a seas
 PLANNING_HORIZON = dt.timedelta(days=5 * 365)
 
 
-class ActivityRefused(Exception):
-    """The change is not possible; `message` says why, in the user's language."""
-
-    def __init__(self, message) -> None:
-        super().__init__(str(message))
-        self.message = message
+class ActivityRefused(Refused):
+    """The change to the activity is not possible; `message` says why, in the user's language.
+    A closed case raises the shared CaseClosed instead (samspel.cases.refusals)."""
 
 
 def _once(rows: list) -> list:
@@ -69,11 +66,6 @@ class Participants:
             "users": [str(u.public_id) for u in self.users],
             "actors": [str(a.public_id) for a in self.actors],
         }
-
-
-def _refuse_closed(case: Case) -> None:
-    if case.status == CaseStatus.CLOSED:
-        raise ActivityRefused(CASE_CLOSED)
 
 
 def _refuse_unless_planned(activity: Activity) -> None:
@@ -210,7 +202,7 @@ def plan_activity(
     request: HttpRequest | None = None,
 ) -> Activity:
     """A new planned activity on the case."""
-    _refuse_closed(case)
+    refuse_if_closed(case)
     _check_times(planned_start, planned_end)
     _check_participants(case, participants)
     fields = {
@@ -249,7 +241,7 @@ def update_activity(
     unknown = set(changes) - set(UPDATABLE)
     if unknown:
         raise TypeError(f"update_activity cannot change {sorted(unknown)}")
-    _refuse_closed(activity.case)
+    refuse_if_closed(activity.case)
     _refuse_unless_planned(activity)
     start = changes.get("planned_start", activity.planned_start)
     _check_times(start, changes.get("planned_end", activity.planned_end))
@@ -280,7 +272,7 @@ def cancel_activity(
     activity: Activity, *, by, reason: str, request: HttpRequest | None = None
 ) -> Activity:
     """Cancel a planned activity, giving the reason; its reminders are dropped."""
-    _refuse_closed(activity.case)
+    refuse_if_closed(activity.case)
     _refuse_unless_planned(activity)
     reason = reason.strip()
     if not reason:
@@ -345,7 +337,7 @@ def mark_held(
     """Record that a planned activity took place. For a contact visit, the child's own rating
     of how safe it felt (0–10) and notes on the visit."""
     case = activity.case
-    _refuse_closed(case)
+    refuse_if_closed(case)
     _refuse_unless_planned(activity)
     _check_held(case, held_on, minutes, child_safety_rating)
     _check_participants(case, participants)
@@ -402,7 +394,7 @@ def record_held(
     request: HttpRequest | None = None,
 ) -> Activity:
     """An activity recorded after the fact, never planned (an SMS, a call, a visit)."""
-    _refuse_closed(case)
+    refuse_if_closed(case)
     _check_held(case, held_on, minutes, None)
     fields = {
         "kind": kind,

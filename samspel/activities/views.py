@@ -43,6 +43,7 @@ from samspel.cases.access import (
     refuse_closed,
 )
 from samspel.cases.models import Case
+from samspel.cases.refusals import Refused
 from samspel.families.visibility import FamilyDisplay, case_display
 
 PAGE_SIZE = 25
@@ -183,7 +184,7 @@ def _apply(form: forms.Form, change: Callable[[], Activity]) -> Activity | None:
     """Run the service call; its refusal becomes the form's error."""
     try:
         return change()
-    except services.ActivityRefused as refused:
+    except Refused as refused:
         form.add_error(None, refused.message)
         return None
 

@@ -9,15 +9,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from samspel.assessments import services
 from samspel.assessments.chart import RatingPoint, build_chart
 from samspel.assessments.forms import MappingForm, RatingForm, StatementForm
-from samspel.assessments.models import Mapping, SafetyRating, Statement
+from samspel.assessments.models import Mapping, SafetyRating
 from samspel.assessments.signs_of_safety import three_columns
-from samspel.audit.log import record
-from samspel.audit.models import Action
-from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
+from samspel.cases.access import get_case_for_user, get_case_for_write, may_change_case
 from samspel.cases.models import Case
+from samspel.cases.refusals import Refused, refusal_response
 from samspel.families.visibility import case_display
+
+RATING_FIELDS = ("role", "person", "name", "value", "rated_on", "comment")
 
 
 def _chosen_mapping(mappings: list[Mapping], wanted: str | None) -> Mapping | None:
@@ -51,7 +53,7 @@ def _render_page(request: HttpRequest, case: Case, mapping=None, **forms) -> Htt
     points = [RatingPoint(r.participant_key, r.shown_label, r.rated_on, r.value) for r in ratings]
     context = {
         "case": case,
-        "can_write": can_write_case(request.user, case),
+        "can_write": may_change_case(request.user, case),
         "mappings": mappings,
         "mapping": mapping,
         "columns": three_columns(statements),
@@ -86,13 +88,16 @@ def mapping_create(request: HttpRequest, case_id) -> HttpResponse:
     form = MappingForm(request.POST, case=case, user=request.user)
     if not form.is_valid():
         return _render_page(request, case, mapping_form=form)
-    mapping = Mapping.objects.create(
-        case=case,
-        held_on=form.cleaned_data["held_on"],
-        held_by=form.cleaned_data["held_by"],
-        created_by=request.user,
-    )
-    record(request, Action.CREATE, mapping, case=str(case.public_id))
+    try:
+        mapping = services.start_mapping(
+            case,
+            by=request.user,
+            request=request,
+            held_on=form.cleaned_data["held_on"],
+            held_by=form.cleaned_data["held_by"],
+        )
+    except Refused as refused:
+        return refusal_response(request, refused, _page_url(case))
     messages.success(request, _("The mapping is started. Add its statements."))
     return redirect(_page_url(case, mapping, "mapping"))
 
@@ -106,20 +111,17 @@ def statement_add(request: HttpRequest, case_id) -> HttpResponse:
         mapping = form.cleaned_data.get("mapping")
         return _render_page(request, case, mapping=mapping, statement_form=form)
     mapping = form.cleaned_data["mapping"]
-    statement = Statement.objects.create(
-        mapping=mapping,
-        category=form.cleaned_data["category"],
-        text=form.cleaned_data["text"],
-        created_by=request.user,
-    )
-    record(
-        request,
-        Action.CREATE,
-        statement,
-        case=str(case.public_id),
-        mapping=str(mapping.public_id),
-        category=statement.category,
-    )
+    try:
+        statement = services.add_statement(
+            case,
+            mapping,
+            by=request.user,
+            request=request,
+            category=form.cleaned_data["category"],
+            text=form.cleaned_data["text"],
+        )
+    except Refused as refused:
+        return refusal_response(request, refused, _page_url(case, mapping))
     messages.success(request, _("The statement is added."))
     return redirect(_page_url(case, mapping, f"category-{statement.category}"))
 
@@ -132,16 +134,14 @@ def rating_add(request: HttpRequest, case_id) -> HttpResponse:
     if not form.is_valid():
         return _render_page(request, case, rating_form=form)
     data = form.cleaned_data
-    rating = SafetyRating.objects.create(
-        case=case,
-        role=data["role"],
-        person=data["person"],
-        name="" if data["person"] else data["name"],
-        value=data["value"],
-        rated_on=data["rated_on"],
-        comment=data["comment"],
-        created_by=request.user,
-    )
-    record(request, Action.CREATE, rating, case=str(case.public_id), role=rating.role)
+    try:
+        services.add_rating(
+            case,
+            by=request.user,
+            request=request,
+            **{name: data[name] for name in RATING_FIELDS},
+        )
+    except Refused as refused:
+        return refusal_response(request, refused, _page_url(case, anchor="safety-scale"))
     messages.success(request, _("The rating is added."))
     return redirect(_page_url(case, anchor="safety-scale"))

@@ -6,17 +6,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.models import Case, CaseGrant, CaseStatus, EmergencyAccess
+from samspel.cases.models import Case, CaseGrant, EmergencyAccess
+from samspel.cases.refusals import Refused, is_closed, refusal_response, refuse_if_closed
 from samspel.organisations.models import Membership
 
 
@@ -72,20 +70,19 @@ def can_write_case(user, case: Case) -> bool:
     return case_relation(user, case) in (ON_CASE, WRITE_GRANT)
 
 
-CASE_CLOSED = _("The case is closed. Nothing was changed.")
-
-
 def may_change_case(user, case: Case) -> bool:
     """Write access to a case that is still open: whether a page offers its change forms."""
-    return case.status != CaseStatus.CLOSED and can_write_case(user, case)
+    return not is_closed(case) and can_write_case(user, case)
 
 
 def refuse_closed(request: HttpRequest, case: Case, back: str) -> HttpResponse | None:
-    """A closed case takes no more changes: the redirect to `back` that says so, or None."""
-    if case.status != CaseStatus.CLOSED:
-        return None
-    messages.error(request, CASE_CLOSED)
-    return redirect(back)
+    """Before a change form is shown or read: the refusal of a closed case (samspel.cases.
+    refusals.refusal_response, to `back`), or None while the case is open."""
+    try:
+        refuse_if_closed(case)
+    except Refused as refused:
+        return refusal_response(request, refused, back)
+    return None
 
 
 def is_emergency_only(user, case: Case) -> bool:

@@ -7,15 +7,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from samspel.audit.log import record, record_list
 from samspel.audit.models import Action
+from samspel.cases import services
 from samspel.cases.access import (
     can_write_case,
     cases_for_user,
@@ -23,6 +24,7 @@ from samspel.cases.access import (
     get_case_for_write,
     is_emergency_only,
     may_change_case,
+    refuse_closed,
     require_case_worker,
 )
 from samspel.cases.forms import (
@@ -32,13 +34,12 @@ from samspel.cases.forms import (
     GrantForm,
     StatusForm,
 )
-from samspel.cases.models import Case, CaseGrant, CaseStatus, EmergencyAccess
-from samspel.cases.numbering import next_case_number
+from samspel.cases.models import Case, EmergencyAccess
 from samspel.cases.panels import panel_context
+from samspel.cases.refusals import Refused, refusal_response
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.access import get_family_for_write
 from samspel.families.visibility import case_display
-from samspel.followup.recompute import recompute_case
 
 PAGE_SIZE = 25
 EMERGENCY_HOURS = getattr(settings, "EMERGENCY_ACCESS_HOURS", 4)
@@ -75,16 +76,14 @@ def case_create(request: HttpRequest, family_id) -> HttpResponse:
     family = get_family_for_write(request, family_id)
     form = CaseForm(request.POST or None, family=family, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            case = form.save(commit=False)
-            case.organisation = family.organisation
-            case.family = family
-            case.legal_basis = form.cleaned_data["legal_basis"]
-            case.number = next_case_number(family.organisation, case.referred_on)
-            case.save()
-            form.save_m2m()
-            record(request, Action.CREATE, case, legal_basis=case.legal_basis)
-            recompute_case(case)
+        data = form.cleaned_data
+        case = services.open_case(
+            family,
+            by=request.user,
+            request=request,
+            focus_children=data["focus_children"],
+            **{name: data[name] for name in services.EDITABLE},
+        )
         messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
         return redirect("cases:detail", public_id=case.public_id)
     return render(request, "cases/case_form.html", {"form": form, "family": family})
@@ -115,6 +114,7 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
         "focus_children": [shown.label(child) for child in case.focus_children.all()],
         "legal_basis": legal_basis_rows(case),
         "can_write": can_write_case(request.user, case),
+        "can_change": may_change_case(request.user, case),
         "emergency": is_emergency_only(request.user, case),
         "status_form": StatusForm(case=case, initial={"on": timezone.localdate()}),
         "grants": case.grants.select_related("user"),
@@ -128,15 +128,24 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 def case_edit(request: HttpRequest, public_id) -> HttpResponse:
     case = get_case_for_write(request, public_id)
-    form = CaseForm(request.POST or None, instance=case, family=case.family, user=request.user)
+    if refused := refuse_closed(request, case, _detail_url(case)):
+        return refused
+    # The form gets its own copy: validating a model form writes into its instance, and the
+    # service compares the case as stored with the changes.
+    editing = Case.objects.get(pk=case.pk)
+    form = CaseForm(request.POST or None, instance=editing, family=case.family, user=request.user)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            case = form.save(commit=False)
-            case.legal_basis = form.cleaned_data["legal_basis"]
-            case.save()
-            form.save_m2m()
-            record(request, Action.UPDATE, case, fields=sorted(form.changed_data))
-            recompute_case(case)
+        data = form.cleaned_data
+        try:
+            services.change_case(
+                case,
+                by=request.user,
+                request=request,
+                focus_children=data["focus_children"],
+                **{name: data[name] for name in services.EDITABLE},
+            )
+        except Refused as refused:
+            return refusal_response(request, refused, _detail_url(case))
         messages.success(request, _("The case is saved."))
         return redirect("cases:detail", public_id=case.public_id)
     return render(
@@ -144,36 +153,32 @@ def case_edit(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
-STATUS_DATE_FIELD = {
-    CaseStatus.ACTIVE: "activated_on",
-    CaseStatus.CLOSING: "closing_on",
-    CaseStatus.CLOSED: "closed_on",
-}
+def _detail_url(case: Case) -> str:
+    return reverse("cases:detail", kwargs={"public_id": case.public_id})
 
 
 @require_POST
 @login_required
 def case_status(request: HttpRequest, public_id) -> HttpResponse:
     case = get_case_for_write(request, public_id)
+    # A closed case offers no next status, so its form never validates: say why first.
+    if refused := refuse_closed(request, case, _detail_url(case)):
+        return refused
     form = StatusForm(request.POST, case=case)
     if not form.is_valid():
         messages.error(request, _("That status change is not possible. Nothing was changed."))
-        return redirect("cases:detail", public_id=case.public_id)
-    new_status, on = form.cleaned_data["status"], form.cleaned_data["on"]
-    if on < case.referred_on:
-        messages.error(request, _("The date is before the referral. Nothing was changed."))
-        return redirect("cases:detail", public_id=case.public_id)
-    old_status = case.status
-    case.status = new_status
-    setattr(case, STATUS_DATE_FIELD[new_status], on)
-    with transaction.atomic():
-        case.save(update_fields=["status", STATUS_DATE_FIELD[new_status], "updated_at"])
-        record(request, Action.UPDATE, case, status=[old_status, new_status], on=on.isoformat())
-        recompute_case(case)
+        return redirect(_detail_url(case))
+    data = form.cleaned_data
+    try:
+        services.change_status(
+            case, by=request.user, status=data["status"], on=data["on"], request=request
+        )
+    except Refused as refused:
+        return refusal_response(request, refused, _detail_url(case))
     messages.success(
         request, _("The case is now %(status)s.") % {"status": case.get_status_display()}
     )
-    return redirect("cases:detail", public_id=case.public_id)
+    return redirect(_detail_url(case))
 
 
 @require_POST
@@ -182,30 +187,27 @@ def case_grant(request: HttpRequest, public_id) -> HttpResponse:
     """Give a colleague access to the case by name."""
     case = get_case_for_write(request, public_id)
     form = GrantForm(request.POST, case=case)
-    if form.is_valid():
-        grant, _created = CaseGrant.objects.update_or_create(
-            case=case,
-            user=form.cleaned_data["user"],
-            defaults={"can_write": form.cleaned_data["can_write"], "granted_by": request.user},
-        )
-        record(
-            request, Action.UPDATE, case, granted=str(grant.user.public_id), write=grant.can_write
-        )
-        messages.success(request, _("%(user)s now has access to the case.") % {"user": grant.user})
-    else:
+    if not form.is_valid():
         messages.error(request, _("Choose an active worker of your organisation."))
-    return redirect("cases:detail", public_id=case.public_id)
+        return redirect(_detail_url(case))
+    data = form.cleaned_data
+    try:
+        grant = services.grant_access(
+            case, by=request.user, user=data["user"], can_write=data["can_write"], request=request
+        )
+    except Refused as refused:
+        return refusal_response(request, refused, _detail_url(case))
+    messages.success(request, _("%(user)s now has access to the case.") % {"user": grant.user})
+    return redirect(_detail_url(case))
 
 
 @require_POST
 @login_required
 def case_revoke(request: HttpRequest, public_id, user_id) -> HttpResponse:
     case = get_case_for_write(request, public_id)
-    deleted, _details = CaseGrant.objects.filter(case=case, user__public_id=user_id).delete()
-    if deleted:
-        record(request, Action.UPDATE, case, revoked=str(user_id))
+    if services.revoke_access(case, by=request.user, user_public_id=user_id, request=request):
         messages.success(request, _("The access is removed."))
-    return redirect("cases:detail", public_id=case.public_id)
+    return redirect(_detail_url(case))
 
 
 @require_POST

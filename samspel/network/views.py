@@ -3,27 +3,28 @@ Every case is reached through samspel.cases.access; every change is audited."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from samspel.audit.log import record
-from samspel.audit.models import Action
 from samspel.cases.access import (
     can_write_case,
     get_case_for_user,
     get_case_for_write,
     is_emergency_only,
+    may_change_case,
 )
 from samspel.cases.models import Case
+from samspel.cases.refusals import Refused, refusal_response
 from samspel.families.visibility import case_display
 from samspel.network import consent as consent_rules
+from samspel.network import services
 from samspel.network.forms import ActorForm, ConsentForm, WithdrawForm
-from samspel.network.models import CaseActor, Consent, ContactPerson, ExternalOrganisation
+from samspel.network.models import Consent
 
 
 def _blank_forms(case: Case) -> dict:
@@ -60,14 +61,20 @@ def _render_page(request: HttpRequest, case: Case, **bound_forms) -> HttpRespons
             c.withdrawn_on is None for actor in actors for c in actor.consents.all()
         ),
         "can_write": can_write,
+        # A closed case takes no new actor or consent; a withdrawal is still recorded.
+        "can_change": may_change_case(request.user, case),
         "emergency": is_emergency_only(request.user, case),
         **forms,
     }
     return render(request, "network/network_page.html", context)
 
 
+def _page_url(case: Case) -> str:
+    return reverse("network:page", kwargs={"case_id": case.public_id})
+
+
 def _back(case: Case) -> HttpResponse:
-    return redirect("network:page", case_id=case.public_id)
+    return redirect(_page_url(case))
 
 
 @require_GET
@@ -85,57 +92,32 @@ def actor_add(request: HttpRequest, case_id) -> HttpResponse:
     form = ActorForm(request.POST, case=case, prefix="actor")
     if not form.is_valid():
         return _render_page(request, case, actor_form=form)
-    with transaction.atomic():
-        actor = _save_actor(request, case, form.cleaned_data)
+    try:
+        actor = services.add_actor(case, by=request.user, request=request, **_actor(form))
+    except Refused as refused:
+        return refusal_response(request, refused, _page_url(case))
     messages.success(request, _("%(actor)s is added to the network.") % {"actor": actor})
     return _back(case)
 
 
-def _save_actor(request: HttpRequest, case: Case, data: dict) -> CaseActor:
-    organisation = data["external_organisation"] or _new_organisation(request, case, data)
-    contact = data["contact_person"] or _new_contact(request, organisation, data)
-    actor = CaseActor.objects.create(
-        case=case,
-        external_organisation=organisation,
-        contact_person=contact,
-        role=data["role"],
-        added_by=request.user,
-    )
-    record(
-        request,
-        Action.CREATE,
-        actor,
-        case=str(case.public_id),
-        external_organisation=str(organisation.public_id),
-        contact_person=str(contact.public_id) if contact else None,
-    )
-    return actor
-
-
-def _new_organisation(request: HttpRequest, case: Case, data: dict) -> ExternalOrganisation:
-    organisation = ExternalOrganisation.objects.create(
-        organisation_id=case.organisation_id,
+def _actor(form: ActorForm) -> dict:
+    """The role, organisation and contact person the actor form gives, new ones described."""
+    data = form.cleaned_data
+    organisation = data["external_organisation"] or services.NewOrganisation(
         kind=data["new_organisation_kind"],
         name=data["new_organisation_name"],
         phone=data["new_organisation_phone"],
         email=data["new_organisation_email"],
     )
-    record(request, Action.CREATE, organisation, kind=organisation.kind)
-    return organisation
-
-
-def _new_contact(request: HttpRequest, organisation, data: dict) -> ContactPerson | None:
-    if not data["new_contact_name"]:
-        return None
-    contact = ContactPerson.objects.create(
-        external_organisation=organisation,
-        name=data["new_contact_name"],
-        title=data["new_contact_title"],
-        phone=data["new_contact_phone"],
-        email=data["new_contact_email"],
-    )
-    record(request, Action.CREATE, contact, external_organisation=str(organisation.public_id))
-    return contact
+    contact = data["contact_person"]
+    if contact is None and data["new_contact_name"]:
+        contact = services.NewContact(
+            name=data["new_contact_name"],
+            title=data["new_contact_title"],
+            phone=data["new_contact_phone"],
+            email=data["new_contact_email"],
+        )
+    return {"role": data["role"], "organisation": organisation, "contact": contact}
 
 
 @require_POST
@@ -147,23 +129,18 @@ def consent_record(request: HttpRequest, case_id) -> HttpResponse:
     if not form.is_valid():
         return _render_page(request, case, consent_form=form)
     data = form.cleaned_data
-    with transaction.atomic():
-        consent = Consent.objects.create(
+    try:
+        consent = services.record_consent(
+            case,
+            by=request.user,
+            request=request,
             case_actor=data["case_actor"],
             given_by=data["given_by"],
             scope=data["scope"],
             given_on=data["given_on"],
-            recorded_by=request.user,
         )
-        record(
-            request,
-            Action.CREATE,
-            consent,
-            case=str(case.public_id),
-            case_actor=str(consent.case_actor.public_id),
-            given_by=str(consent.given_by.public_id),
-            given_on=consent.given_on.isoformat(),
-        )
+    except Refused as refused:
+        return refusal_response(request, refused, _page_url(case))
     messages.success(
         request, _("The consent for %(actor)s is recorded.") % {"actor": consent.case_actor}
     )
@@ -179,25 +156,13 @@ def consent_withdraw(request: HttpRequest, case_id) -> HttpResponse:
     if not form.is_valid():
         return _render_page(request, case, withdraw_form=form)
     consent, withdrawn_on = form.cleaned_data["consent"], form.cleaned_data["withdrawn_on"]
-    with transaction.atomic():
-        # Conditional update: of two simultaneous withdrawals, the second changes nothing.
-        changed = Consent.objects.filter(pk=consent.pk, withdrawn_on__isnull=True).update(
-            withdrawn_on=withdrawn_on,
-            withdrawal_recorded_by=request.user,
-            withdrawal_recorded_at=timezone.now(),
+    try:
+        services.withdraw_consent(
+            case, consent, by=request.user, withdrawn_on=withdrawn_on, request=request
         )
-        if changed:
-            record(
-                request,
-                Action.UPDATE,
-                consent,
-                case=str(case.public_id),
-                withdrawn_on=withdrawn_on.isoformat(),
-            )
-    if not changed:
-        messages.error(request, _("The consent was already withdrawn. Nothing was changed."))
-    else:
-        messages.success(
-            request, _("The consent for %(actor)s is withdrawn.") % {"actor": consent.case_actor}
-        )
+    except Refused as refused:
+        return refusal_response(request, refused, _page_url(case))
+    messages.success(
+        request, _("The consent for %(actor)s is withdrawn.") % {"actor": consent.case_actor}
+    )
     return _back(case)

@@ -7,14 +7,13 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from samspel.audit.log import record
-from samspel.audit.models import Action
+from samspel.plans import services
 from samspel.plans.editing import case_context, plan_for_write, plan_url, posted, save_or_render
 from samspel.plans.forms import CoordinationForm, RemoveForm
-from samspel.plans.models import CoordinationResponsibility, PlanChange
+from samspel.plans.models import CoordinationResponsibility
 from samspel.plans.network_link import case_actors
 
-FIELDS = ["actor", "coordinator", "note"]
+FIELDS = services.COORDINATION_FIELDS
 
 
 def _page(request, case, plan, heading, submit_label, submit_id, saved, **extra) -> dict:
@@ -38,10 +37,13 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     )
 
     def save(data) -> str:
-        item = CoordinationResponsibility.objects.create(
-            plan=plan, **{name: data[name] for name in FIELDS}
+        services.add_coordination(
+            plan,
+            version=data["version"],
+            by=request.user,
+            request=request,
+            **{name: data[name] for name in FIELDS},
         )
-        record(request, Action.CREATE, item, plan=str(plan.public_id), version=plan.version)
         return plan_url(plan, "coordination")
 
     page = _page(
@@ -53,7 +55,7 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         "save-coordination",
         _("The coordination responsibility is added."),
     )
-    return save_or_render(request, form, plan, PlanChange.COORDINATION_ADDED, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -65,10 +67,10 @@ def coordination_edit(request: HttpRequest, case_id, plan_id, coordination_id) -
     form = CoordinationForm(posted(request), initial=initial, actors=case_actors(case))
 
     def save(data) -> str:
-        for name in FIELDS:
-            setattr(item, name, data[name])
-        item.save(update_fields=FIELDS)
-        record(request, Action.UPDATE, item, fields=sorted(form.changed_data))
+        changes = {name: data[name] for name in FIELDS}
+        services.change_coordination(
+            plan, item, version=data["version"], by=request.user, request=request, **changes
+        )
         return plan_url(plan, "coordination")
 
     page = _page(
@@ -80,7 +82,7 @@ def coordination_edit(request: HttpRequest, case_id, plan_id, coordination_id) -
         "save-coordination",
         _("The coordination responsibility is saved."),
     )
-    return save_or_render(request, form, plan, PlanChange.COORDINATION_CHANGED, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -91,8 +93,9 @@ def coordination_remove(request: HttpRequest, case_id, plan_id, coordination_id)
     form = RemoveForm(posted(request), initial={"version": plan.version})
 
     def save(data) -> str:
-        record(request, Action.DELETE, item, plan=str(plan.public_id), actor=item.actor)
-        item.delete()
+        services.remove_coordination(
+            plan, item, version=data["version"], by=request.user, request=request
+        )
         return plan_url(plan, "coordination")
 
     page = _page(
@@ -107,4 +110,4 @@ def coordination_remove(request: HttpRequest, case_id, plan_id, coordination_id)
         % {"who": item.get_coordinator_display(), "actor": item.actor},
         danger=True,
     )
-    return save_or_render(request, form, plan, PlanChange.COORDINATION_REMOVED, save, page)
+    return save_or_render(request, form, plan, save, page)

@@ -1,6 +1,7 @@
-"""Editing a plan, as every plan view does it: reaching the plan through its case, and the one
-shape of a versioned save — validate, change inside `plan_change`, redirect; or show the form
-again with its errors, or with the conflict message when someone else saved first."""
+"""What every plan view shares: reaching the plan through its case, and the one shape of a
+versioned save — validate, call the write path (samspel.plans.services), redirect; or show the
+form again with its errors, or with the conflict message when someone else saved first. A closed
+case shows no plan form: it is refused with the shared message (samspel.cases.refusals)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from samspel.cases.access import get_case_for_user, get_case_for_write, is_emergency_only
+from samspel.cases.access import (
+    get_case_for_user,
+    get_case_for_write,
+    is_emergency_only,
+    refuse_closed,
+)
 from samspel.cases.models import Case
+from samspel.cases.refusals import Refused, refusal_response
 from samspel.plans.models import Plan
-from samspel.plans.versioning import StalePlan, plan_change
+from samspel.plans.versioning import StalePlan
 
 FORM_TEMPLATE = "plans/plan_form.html"
 
@@ -65,18 +72,20 @@ def save_or_render(
     request: HttpRequest,
     form: Form,
     plan: Plan,
-    change: str,
     save: Callable[[dict[str, Any]], str],
     page: dict[str, Any],
 ) -> HttpResponse:
-    """On a valid POST run `save(cleaned_data)` as one versioned change of the plan and
+    """On a valid POST run `save(cleaned_data)`, the call of the plan's write path, and
     redirect to the URL it returns; otherwise render the form page."""
+    if refused := refuse_closed(request, plan.case, plan_url(plan)):
+        return refused
     context = {"plan": plan, "form": form, **page}
     if request.method != "POST" or not form.is_valid():
         return render(request, page.get("template", FORM_TEMPLATE), context)
     try:
-        with plan_change(plan, form.cleaned_data["version"], request.user, change):
-            target = save(form.cleaned_data)
+        target = save(form.cleaned_data)
+    except Refused as refused:
+        return refusal_response(request, refused, plan_url(plan))
     except StalePlan:
         form.add_error(None, conflict_message())
         context["conflict"] = True

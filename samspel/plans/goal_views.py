@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from samspel.audit.log import record
-from samspel.audit.models import Action
-from samspel.cases.access import can_write_case
+from samspel.cases.access import may_change_case
+from samspel.cases.refusals import Refused, refusal_response
+from samspel.plans import services
 from samspel.plans.editing import (
     case_context,
     plan_for_read,
@@ -23,9 +23,8 @@ from samspel.plans.editing import (
     save_or_render,
 )
 from samspel.plans.forms import GoalForm, ProgressForm, RemoveForm, SubGoalForm
-from samspel.plans.models import Goal, Plan, PlanChange, Progress, SubGoal
+from samspel.plans.models import Goal, Plan, SubGoal
 from samspel.plans.network_link import case_actors
-from samspel.plans.versioning import StalePlan
 
 
 def _responsibility(data) -> dict:
@@ -74,21 +73,23 @@ def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     )
 
     def save(data) -> str:
-        goal = Goal.objects.create(
-            plan=plan,
+        goal = services.add_goal(
+            plan,
+            version=data["version"],
+            by=request.user,
+            request=request,
             parent=data.get("parent"),
             text=data["text"],
             goal_areas=data["goal_areas"],
             **_responsibility(data),
         )
-        record(request, Action.CREATE, goal, plan=str(plan.public_id), version=plan.version)
         return plan_url(plan, f"goal-{goal.public_id}")
 
     heading = _("Add a short-term goal") if short_term else _("Add a long-term goal")
     page = _form_page(
         request, case, plan, heading, _("Add the goal"), "save-goal", _("The goal is added.")
     )
-    return save_or_render(request, form, plan, PlanChange.GOAL_ADDED, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -111,11 +112,10 @@ def goal_edit(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
     )
 
     def save(data) -> str:
-        goal.text, goal.goal_areas = data["text"], data["goal_areas"]
-        goal.responsible_party = data["responsible_party"]
-        goal.responsible_actor = data["responsible_actor"]
-        goal.save(update_fields=["text", "goal_areas", "responsible_party", "responsible_actor"])
-        record(request, Action.UPDATE, goal, fields=sorted(form.changed_data))
+        changes = {name: data[name] for name in services.GOAL_FIELDS}
+        services.change_goal(
+            plan, goal, version=data["version"], by=request.user, request=request, **changes
+        )
         return plan_url(plan, f"goal-{goal.public_id}")
 
     page = _form_page(
@@ -127,25 +127,16 @@ def goal_edit(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
         "save-goal",
         _("The goal is saved."),
     )
-    return save_or_render(request, form, plan, PlanChange.GOAL_CHANGED, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
-def _goal_blocker(goal: Goal) -> str:
-    if goal.short_term_goals.exists() or goal.sub_goals.exists():
-        return _("Remove the goals and sub-goals under this goal first.")
-    return ""
-
-
-def _remove(request, case, plan, target, blocker_of, heading, saved, change, intro, **detail):
+def _remove(request, case, plan, target, blocker_of, heading, saved, remove, intro):
     """Confirm and remove a goal or sub-goal, unless something under it keeps it."""
     blocker = blocker_of(target)
     form = RemoveForm(posted(request), initial={"version": plan.version}, blocker=blocker)
 
     def save(data) -> str:
-        if blocker_of(target):
-            raise StalePlan
-        record(request, Action.DELETE, target, plan=str(plan.public_id), **detail)
-        target.delete()
+        remove(plan, target, version=data["version"], by=request.user, request=request)
         return plan_url(plan, "goals")
 
     page = _form_page(
@@ -160,7 +151,7 @@ def _remove(request, case, plan, target, blocker_of, heading, saved, change, int
         danger=True,
         blocked=blocker,
     )
-    return save_or_render(request, form, plan, change, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -173,12 +164,11 @@ def goal_remove(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse
         case,
         plan,
         goal,
-        _goal_blocker,
+        services.goal_blocker,
         _("Remove the goal"),
         _("The goal is removed."),
-        PlanChange.GOAL_REMOVED,
+        services.remove_goal,
         goal.text,
-        text=goal.text[:200],
     )
 
 
@@ -196,14 +186,17 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     )
 
     def save(data) -> str:
-        sub_goal = SubGoal.objects.create(
+        sub_goal = services.add_sub_goal(
+            plan,
+            version=data["version"],
+            by=request.user,
+            request=request,
             goal=data["goal"],
             what=data["what"],
             indicator=data["indicator"],
             target_date=data["target_date"],
             **_responsibility(data),
         )
-        record(request, Action.CREATE, sub_goal, plan=str(plan.public_id), version=plan.version)
         return plan_url(plan, f"subgoal-{sub_goal.public_id}")
 
     page = _form_page(
@@ -218,7 +211,7 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         if short_term_goals
         else _("Add a short-term goal first: sub-goals belong to one."),
     )
-    return save_or_render(request, form, plan, PlanChange.SUBGOAL_ADDED, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -226,15 +219,15 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
 def subgoal_edit(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     sub_goal = _sub_goal_of(plan, subgoal_id)
-    fields = ["what", "indicator", "target_date", "responsible_party", "responsible_actor"]
+    fields = services.SUB_GOAL_FIELDS
     initial = {"version": plan.version, **{name: getattr(sub_goal, name) for name in fields}}
     form = SubGoalForm(posted(request), plan=plan, initial=initial, actors=case_actors(case))
 
     def save(data) -> str:
-        for name in fields:
-            setattr(sub_goal, name, data[name])
-        sub_goal.save(update_fields=fields)
-        record(request, Action.UPDATE, sub_goal, fields=sorted(form.changed_data))
+        changes = {name: data[name] for name in fields}
+        services.change_sub_goal(
+            plan, sub_goal, version=data["version"], by=request.user, request=request, **changes
+        )
         return plan_url(plan, f"subgoal-{sub_goal.public_id}")
 
     page = _form_page(
@@ -246,13 +239,7 @@ def subgoal_edit(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResp
         "save-subgoal",
         _("The sub-goal is saved."),
     )
-    return save_or_render(request, form, plan, PlanChange.SUBGOAL_CHANGED, save, page)
-
-
-def _sub_goal_blocker(sub_goal: SubGoal) -> str:
-    if sub_goal.progress.exists():
-        return _("Progress is recorded on this sub-goal, so it is kept. Edit it instead.")
-    return ""
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -265,12 +252,11 @@ def subgoal_remove(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpRe
         case,
         plan,
         sub_goal,
-        _sub_goal_blocker,
+        services.sub_goal_blocker,
         _("Remove the sub-goal"),
         _("The sub-goal is removed."),
-        PlanChange.SUBGOAL_REMOVED,
+        services.remove_sub_goal,
         sub_goal.what,
-        what=sub_goal.what[:200],
     )
 
 
@@ -280,7 +266,7 @@ def _progress_page(request, case, plan, sub_goal, form, status=200) -> HttpRespo
         "plan": plan,
         "sub_goal": sub_goal,
         "ratings": sub_goal.progress.select_related("recorded_by").order_by("on", "id"),
-        "can_write": can_write_case(request.user, case),
+        "can_write": may_change_case(request.user, case),
         "form": form,
     }
     return render(request, "plans/progress.html", context, status=status)
@@ -294,13 +280,6 @@ def progress(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse
     case, plan = reach(request, case_id, plan_id)
     sub_goal = _sub_goal_of(plan, subgoal_id)
     form = ProgressForm(posted(request), plan=plan, initial={"on": timezone.localdate()})
-    if request.method != "POST" or not form.is_valid():
-        return _progress_page(request, case, plan, sub_goal, form)
-    rating = Progress.objects.create(
-        sub_goal=sub_goal, recorded_by=request.user, **form.cleaned_data
-    )
-    record(request, Action.CREATE, rating, sub_goal=str(sub_goal.public_id), value=rating.value)
-    messages.success(request, _("The progress is recorded."))
     url = reverse(
         "plans:progress",
         kwargs={
@@ -309,4 +288,13 @@ def progress(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse
             "subgoal_id": sub_goal.public_id,
         },
     )
+    if request.method != "POST" or not form.is_valid():
+        return _progress_page(request, case, plan, sub_goal, form)
+    try:
+        services.record_progress(
+            plan, sub_goal, by=request.user, request=request, **form.cleaned_data
+        )
+    except Refused as refused:
+        return refusal_response(request, refused, url)
+    messages.success(request, _("The progress is recorded."))
     return redirect(url)

@@ -11,9 +11,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from samspel.audit.log import record
-from samspel.audit.models import Action
-from samspel.cases.access import can_write_case, get_case_for_user, get_case_for_write
+from samspel.cases.access import (
+    get_case_for_user,
+    get_case_for_write,
+    may_change_case,
+    refuse_closed,
+)
+from samspel.cases.refusals import Refused, refusal_response
+from samspel.plans import services
 from samspel.plans.editing import (
     case_context,
     plan_for_read,
@@ -23,12 +28,11 @@ from samspel.plans.editing import (
     save_or_render,
 )
 from samspel.plans.forms import AgreementForm, PlanEditForm, PlanForm
-from samspel.plans.models import PlanChange, ResponsibleParty, SubGoal
+from samspel.plans.models import ResponsibleParty, SubGoal
 from samspel.plans.network_link import actor_without_consent, case_actors
 from samspel.plans.rules import earliest_target_date, framework
 from samspel.plans.snapshots import snapshot_for_display
 from samspel.plans.tree import plan_tree
-from samspel.plans.versioning import create_plan
 
 
 @require_GET
@@ -39,7 +43,7 @@ def plan_list(request: HttpRequest, case_id) -> HttpResponse:
     context = {
         **case_context(request, case),
         "plans": plans,
-        "can_write": can_write_case(request.user, case),
+        "can_write": may_change_case(request.user, case),
     }
     return render(request, "plans/plan_list.html", context)
 
@@ -48,11 +52,15 @@ def plan_list(request: HttpRequest, case_id) -> HttpResponse:
 @login_required
 def plan_create(request: HttpRequest, case_id) -> HttpResponse:
     case = get_case_for_write(request, case_id)
+    back = reverse("plans:list", kwargs={"case_id": case.public_id})
+    if refused := refuse_closed(request, case, back):
+        return refused
     form = PlanForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        plan = create_plan(case, request.user, **form.cleaned_data)
-        plan.case = case
-        record(request, Action.CREATE, plan, case=str(case.public_id), version=plan.version)
+        try:
+            plan = services.create_plan(case, by=request.user, request=request, **form.cleaned_data)
+        except Refused as refused:
+            return refusal_response(request, refused, back)
         messages.success(request, _("The plan is written. Now add its goals."))
         return redirect(plan_url(plan))
     context = {
@@ -61,7 +69,7 @@ def plan_create(request: HttpRequest, case_id) -> HttpResponse:
         "heading": _("Write a plan"),
         "submit_label": _("Write the plan"),
         "submit_id": "save-plan",
-        "cancel_url": reverse("plans:list", kwargs={"case_id": case.public_id}),
+        "cancel_url": back,
     }
     return render(request, "plans/plan_form.html", context)
 
@@ -98,7 +106,7 @@ def plan_detail(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         "tree": tree,
         "coordination": coordination,
         "framework": framework(case.organisation.jurisdiction),
-        "can_write": can_write_case(request.user, case),
+        "can_write": may_change_case(request.user, case),
         "actor_party": ResponsibleParty.ACTOR,
     }
     return render(request, "plans/plan_detail.html", context)
@@ -116,9 +124,10 @@ def plan_edit(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     )
 
     def save(data) -> str:
-        plan.kind, plan.title, plan.starts_on = data["kind"], data["title"], data["starts_on"]
-        plan.save(update_fields=["kind", "title", "starts_on", "updated_at"])
-        record(request, Action.UPDATE, plan, fields=sorted(form.changed_data))
+        changes = {name: data[name] for name in services.PLAN_FIELDS}
+        services.change_plan(
+            plan, version=data["version"], by=request.user, request=request, **changes
+        )
         return plan_url(plan)
 
     page = {
@@ -129,7 +138,7 @@ def plan_edit(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         "cancel_url": plan_url(plan),
         "saved": _("The plan is saved."),
     }
-    return save_or_render(request, form, plan, PlanChange.EDITED, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -145,11 +154,15 @@ def plan_agreement(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     form = AgreementForm(posted(request), initial=initial)
 
     def save(data) -> str:
-        plan.agreed_on, plan.agreed_by = data["agreed_on"], data["agreed_by"]
-        plan.agreement_text, plan.agreed_version = data["agreement_text"], plan.version
-        fields = ["agreed_on", "agreed_by", "agreement_text", "agreed_version", "updated_at"]
-        plan.save(update_fields=fields)
-        record(request, Action.UPDATE, plan, agreed_on=plan.agreed_on.isoformat())
+        services.record_agreement(
+            plan,
+            version=data["version"],
+            by=request.user,
+            request=request,
+            agreed_on=data["agreed_on"],
+            agreed_by=data["agreed_by"],
+            agreement_text=data["agreement_text"],
+        )
         return plan_url(plan, "agreement")
 
     page = {
@@ -161,7 +174,7 @@ def plan_agreement(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         "cancel_url": plan_url(plan, "agreement"),
         "saved": _("The family's agreement is recorded."),
     }
-    return save_or_render(request, form, plan, PlanChange.AGREED, save, page)
+    return save_or_render(request, form, plan, save, page)
 
 
 @require_GET

@@ -9,6 +9,7 @@ from samspel.activities.tests.conftest import TODAY
 from samspel.activities.tests.factories import at, planned_activity
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases.models import CaseStatus
+from samspel.cases.refusals import CaseClosed
 from samspel.families.models import Family, Person
 from samspel.followup.models import DueItem
 
@@ -164,7 +165,7 @@ def test_a_closed_case_takes_no_changes(active_case, personas):
         lambda: services.cancel_activity(activity, by=personas["worker"], reason="x"),
         lambda: services.mark_held(activity, by=personas["worker"], held_on=TODAY),
     ):
-        with pytest.raises(ActivityRefused, match="closed"):
+        with pytest.raises(CaseClosed, match="closed"):
             change()
     assert Activity.objects.get().status == ActivityStatus.PLANNED
     assert not AuditEvent.objects.filter(object_type="activities.activity").exists()

@@ -1,0 +1,141 @@
+"""Opening a case, changing it, moving its status and giving colleagues access by name: the one
+way code changes a Case or a CaseGrant.
+
+Each function runs in one transaction: it refuses a closed case first (samspel.cases.refusals;
+a closed case is frozen), saves with explicit fields, leaves one audit record and recomputes the
+case's due items when what the programme engine reads may have changed. Refusals are raised as
+`Refused` before anything is written; views show them with `refusal_response`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from samspel.accounts.models import User
+from samspel.audit.log import record
+from samspel.audit.models import Action
+from samspel.cases.models import Case, CaseGrant, CaseStatus
+from samspel.cases.numbering import next_case_number
+from samspel.cases.refusals import Refused, refuse_if_closed
+from samspel.families.models import Family, Person
+from samspel.followup.recompute import recompute_case
+
+# What a worker may change on an open case (focus children are set apart: many-to-many).
+EDITABLE = ("programme", "legal_basis", "team", "responsible", "buddy", "referred_on")
+
+STATUS_DATE_FIELD = {
+    CaseStatus.ACTIVE: "activated_on",
+    CaseStatus.CLOSING: "closing_on",
+    CaseStatus.CLOSED: "closed_on",
+}
+
+
+def open_case(
+    family: Family,
+    *,
+    by: User,
+    focus_children: Iterable[Person],
+    request: HttpRequest | None = None,
+    **fields: Any,
+) -> Case:
+    """A new case of `family`, numbered in its organisation's series for the referral year."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"open_case cannot set {sorted(unknown)}")
+    with transaction.atomic():
+        case = Case(organisation=family.organisation, family=family, **fields)
+        case.number = next_case_number(family.organisation, case.referred_on)
+        case.save()
+        case.focus_children.set(focus_children)
+        record(request, Action.CREATE, case, user=by, legal_basis=case.legal_basis)
+        recompute_case(case)
+    return case
+
+
+def change_case(
+    case: Case,
+    *,
+    by: User,
+    focus_children: Iterable[Person] | None = None,
+    request: HttpRequest | None = None,
+    **changes: Any,
+) -> Case:
+    """Change what the case form shows: programme, legal basis, team, workers, referral date
+    and (when given) the focus children. The audit record names the fields that changed."""
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise TypeError(f"change_case cannot change {sorted(unknown)}")
+    refuse_if_closed(case)
+    changed = sorted(name for name, value in changes.items() if getattr(case, name) != value)
+    children = None if focus_children is None else list(focus_children)
+    if children is not None and {p.pk for p in children} != set(
+        case.focus_children.values_list("pk", flat=True)
+    ):
+        changed.append("focus_children")
+    with transaction.atomic():
+        for name in changed:
+            if name != "focus_children":
+                setattr(case, name, changes[name])
+        case.save(update_fields=[n for n in changed if n != "focus_children"] + ["updated_at"])
+        if "focus_children" in changed and children is not None:
+            case.focus_children.set(children)
+        record(request, Action.UPDATE, case, user=by, fields=sorted(changed))
+        recompute_case(case)
+    return case
+
+
+def change_status(
+    case: Case, *, by: User, status: str, on: dt.date, request: HttpRequest | None = None
+) -> Case:
+    """Move the case along its status flow (referral → active → closing → closed) from `on`.
+    A closed case goes nowhere: reopening is not a feature yet."""
+    refuse_if_closed(case)
+    if status not in case.allowed_statuses():
+        raise Refused(_("That status change is not possible. Nothing was changed."))
+    if on < case.referred_on:
+        raise Refused(_("The date is before the referral. Nothing was changed."))
+    date_field = STATUS_DATE_FIELD[CaseStatus(status)]
+    old_status = case.status
+    with transaction.atomic():
+        case.status = status
+        setattr(case, date_field, on)
+        case.save(update_fields=["status", date_field, "updated_at"])
+        record(
+            request, Action.UPDATE, case, user=by, status=[old_status, status], on=on.isoformat()
+        )
+        recompute_case(case)
+    return case
+
+
+def grant_access(
+    case: Case, *, by: User, user: User, can_write: bool, request: HttpRequest | None = None
+) -> CaseGrant:
+    """Give a colleague of the case's organisation access by name, to read or also to change."""
+    refuse_if_closed(case)
+    if user.organisation_id != case.organisation_id or not user.is_active:
+        raise Refused(_("Choose an active worker of your organisation."))
+    with transaction.atomic():
+        grant, _created = CaseGrant.objects.update_or_create(
+            case=case, user=user, defaults={"can_write": can_write, "granted_by": by}
+        )
+        record(request, Action.UPDATE, case, user=by, granted=str(user.public_id), write=can_write)
+    return grant
+
+
+def revoke_access(
+    case: Case, *, by: User, user_public_id: Any, request: HttpRequest | None = None
+) -> bool:
+    """Take a colleague's access by name away; True if there was one. Allowed on a closed case
+    too: narrowing who reads a family's case changes nothing in it and is never refused."""
+    with transaction.atomic():
+        deleted, _details = CaseGrant.objects.filter(
+            case=case, user__public_id=user_public_id
+        ).delete()
+        if deleted:
+            record(request, Action.UPDATE, case, user=by, revoked=str(user_public_id))
+    return bool(deleted)
