@@ -42,9 +42,10 @@ from samspel.cases.access import (
     may_change_case,
     refuse_closed,
 )
+from samspel.cases.family_access import case_display
 from samspel.cases.models import Case
 from samspel.cases.refusals import Refused
-from samspel.families.visibility import FamilyDisplay, case_display
+from samspel.families.visibility import FamilyDisplay
 
 PAGE_SIZE = 25
 

@@ -15,9 +15,9 @@ from samspel.assessments.forms import MappingForm, RatingForm, StatementForm
 from samspel.assessments.models import Mapping, SafetyRating
 from samspel.assessments.signs_of_safety import three_columns
 from samspel.cases.access import get_case_for_user, get_case_for_write, may_change_case
+from samspel.cases.family_access import case_display
 from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refusal_response
-from samspel.families.visibility import case_display
 
 RATING_FIELDS = ("role", "person", "name", "value", "rated_on", "comment")
 

@@ -13,14 +13,9 @@ from django.urls import reverse
 
 from samspel.activities.models import Activity, ActivityParticipant, ExternalAppointment
 from samspel.cases.access import cases_for_user
+from samspel.cases.family_access import family_relation
 from samspel.families.models import PersonRole
-from samspel.families.visibility import (
-    SENT,
-    FamilyDisplay,
-    family_display,
-    family_relation,
-    person_display,
-)
+from samspel.families.visibility import SENT, FamilyDisplay, family_display, person_display
 
 ACTIVITY = "activity"
 APPOINTMENT = "appointment"

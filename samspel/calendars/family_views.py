@@ -26,10 +26,10 @@ from samspel.calendars.entries import family_entries
 from samspel.calendars.forms import AppointmentForm
 from samspel.calendars.local_time import local_today, render_local, requested_monday
 from samspel.calendars.timezones import organisation_timezone
+from samspel.cases.family_access import family_relation, get_family_for_user, get_family_for_write
 from samspel.cases.models import CaseStatus
-from samspel.families.access import get_family_for_user, get_family_for_write
 from samspel.families.models import Family
-from samspel.families.visibility import family_display, family_relation
+from samspel.families.visibility import family_display
 
 WEEKS_SHOWN = 4
 APPOINTMENT_FIELDS = ["person", "agency_kind", "agency_name", "title", "start", "end"]

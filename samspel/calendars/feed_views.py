@@ -24,7 +24,7 @@ from samspel.calendars.ical import feed_calendar
 from samspel.calendars.local_time import render_local
 from samspel.calendars.models import CalendarFeed
 from samspel.cases.access import require_case_worker
-from samspel.families.access import get_family_for_write
+from samspel.cases.family_access import get_family_for_write
 
 
 def _feed_page(request, feeds, form, family=None, status=200) -> HttpResponse:

@@ -9,7 +9,7 @@ import re
 from django.utils import timezone
 
 from samspel.calendars.models import CalendarFeed, hash_token, new_token
-from samspel.families.access import families_for_user
+from samspel.cases.family_access import families_for_user
 
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
 

@@ -15,6 +15,13 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.models import Case, CaseGrant, EmergencyAccess
 from samspel.cases.refusals import Refused, is_closed, refusal_response, refuse_if_closed
+
+# The relations a user can have to a case are the display rule's audiences (re-exported).
+from samspel.families.visibility import EMERGENCY as EMERGENCY
+from samspel.families.visibility import NO_RELATION as NO_RELATION
+from samspel.families.visibility import ON_CASE as ON_CASE
+from samspel.families.visibility import READ_GRANT as READ_GRANT
+from samspel.families.visibility import WRITE_GRANT as WRITE_GRANT
 from samspel.organisations.models import Membership
 
 
@@ -36,13 +43,6 @@ def cases_for_user(user) -> QuerySet[Case]:
     return Case.objects.filter(organisation_id=user.organisation_id).filter(
         Q(responsible=user) | Q(buddy=user) | _leads_team(user) | granted | emergency
     )
-
-
-ON_CASE = "on_case"  # responsible, buddy or leader of the case's team
-WRITE_GRANT = "write_grant"
-READ_GRANT = "read_grant"
-EMERGENCY = "emergency"
-NO_RELATION = ""
 
 
 def case_relation(user, case: Case) -> str:

@@ -27,6 +27,7 @@ from samspel.cases.access import (
     refuse_closed,
     require_case_worker,
 )
+from samspel.cases.family_access import case_display, get_family_for_write
 from samspel.cases.forms import (
     CaseFilterForm,
     CaseForm,
@@ -38,8 +39,6 @@ from samspel.cases.models import Case, EmergencyAccess
 from samspel.cases.panels import panel_context
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.catalogues.loader import UnknownParagraph, catalogue
-from samspel.families.access import get_family_for_write
-from samspel.families.visibility import case_display
 
 PAGE_SIZE = 25
 EMERGENCY_HOURS = getattr(settings, "EMERGENCY_ACCESS_HOURS", 4)

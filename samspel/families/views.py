@@ -1,4 +1,4 @@
-"""Families and persons. Scoped through samspel.families.access."""
+"""Families and persons. Scoped through samspel.cases.family_access."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,21 +10,23 @@ from django.views.decorators.http import require_http_methods
 
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.access import cases_for_user, require_case_worker
-from samspel.families.access import (
+from samspel.cases.family_access import (
+    family_cases,
+    family_relation,
     get_family_for_user,
     get_family_for_write,
     get_person_for_user,
+    require_family_worker,
 )
 from samspel.families.forms import FamilyForm, PersonForm
-from samspel.families.visibility import family_display, family_relation, person_display
+from samspel.families.visibility import family_display, person_display
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
 def family_create(request: HttpRequest) -> HttpResponse:
     """Register a household together with its first person."""
-    require_case_worker(request.user)
+    require_family_worker(request.user)
     jurisdiction = request.user.organisation.jurisdiction
     family_form = FamilyForm(request.POST or None, prefix="family")
     person_form = PersonForm(request.POST or None, prefix="person", jurisdiction=jurisdiction)
@@ -64,7 +66,7 @@ def family_detail(request: HttpRequest, public_id) -> HttpResponse:
     context = {
         "family": family,
         "persons": persons,
-        "cases": cases_for_user(request.user).filter(family=family).select_related("responsible"),
+        "cases": family_cases(request.user, family).select_related("responsible"),
     }
     return render(request, "families/family_detail.html", context)
 

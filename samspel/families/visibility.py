@@ -34,21 +34,19 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
-from samspel.cases.access import (
-    EMERGENCY,
-    NO_RELATION,
-    ON_CASE,
-    READ_GRANT,
-    WRITE_GRANT,
-    case_relation,
-    cases_for_user,
-)
-from samspel.cases.models import Case
 from samspel.families.models import Family, Person
+
+# How a reader reaches a case, the audiences this rule speaks of; samspel.cases.access tells
+# which one a user is (`case_relation`), samspel.cases.family_access which one a family page is.
+ON_CASE = "on_case"  # responsible, buddy or leader of the case's team
+WRITE_GRANT = "write_grant"
+READ_GRANT = "read_grant"
+EMERGENCY = "emergency"
+NO_RELATION = ""
 
 SENT = "sent"  # calendar feeds and reminders: what leaves Samspel without a reader
 NAMED = frozenset({ON_CASE, WRITE_GRANT, READ_GRANT})
-_CLOSEST_FIRST = (ON_CASE, WRITE_GRANT, READ_GRANT, EMERGENCY, NO_RELATION)
+CLOSEST_FIRST = (ON_CASE, WRITE_GRANT, READ_GRANT, EMERGENCY, NO_RELATION)
 
 
 @dataclass(frozen=True)
@@ -123,17 +121,3 @@ def family_display(reader, family: Family, relation: str) -> FamilyDisplay:
         granted_ids=frozenset(pk for pk, by_name in pairs if by_name),
         protected_ids=frozenset(pk for pk, _by_name in pairs),
     )
-
-
-def family_relation(reader, family: Family) -> str:
-    """The closest relation `reader` has to any of the family's cases they may read."""
-    cases = list(cases_for_user(reader).filter(family=family))
-    if not cases:
-        return ON_CASE if family.created_by_id == reader.pk else NO_RELATION
-    relations = {case_relation(reader, case) for case in cases}
-    return min(relations, key=_CLOSEST_FIRST.index)
-
-
-def case_display(reader, case: Case) -> FamilyDisplay:
-    """How `reader` is shown the persons of the case's family on a page of the case."""
-    return family_display(reader, case.family, case_relation(reader, case))

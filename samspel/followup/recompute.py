@@ -422,3 +422,34 @@ def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict
             facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case, loaded))
             changes[case.pk] = _store(case, facts, loaded)
     return changes
+
+
+RECOMPUTE_BATCH = 500
+
+
+def _batches(cases) -> Iterator[list[Case]]:
+    batch: list[Case] = []
+    for case in cases.iterator(chunk_size=RECOMPUTE_BATCH):
+        batch.append(case)
+        if len(batch) == RECOMPUTE_BATCH:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def recompute_open_cases(organisation_id: int, key: str) -> int:
+    """Recompute the due items of the organisation's open cases on programme `key`, in batches,
+    after its settings changed, so that worklists show the new values at once. Returns how many
+    cases were recomputed."""
+    cases = (
+        Case.objects.filter(organisation_id=organisation_id, programme=key)
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("organisation")
+        .order_by("pk")
+    )
+    count = 0
+    for batch in _batches(cases):
+        recompute_cases(batch)
+        count += len(batch)
+    return count

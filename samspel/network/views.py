@@ -18,9 +18,9 @@ from samspel.cases.access import (
     is_emergency_only,
     may_change_case,
 )
+from samspel.cases.family_access import case_display
 from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refusal_response
-from samspel.families.visibility import case_display
 from samspel.network import consent as consent_rules
 from samspel.network import services
 from samspel.network.forms import ActorForm, ConsentForm, WithdrawForm

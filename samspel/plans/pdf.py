@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET
 
 from samspel.audit.log import record
 from samspel.audit.models import Action
+from samspel.cases.family_access import case_display
 from samspel.cases.models import Case
-from samspel.families.visibility import case_display
 from samspel.plans.editing import plan_for_read
 from samspel.plans.models import Plan
 from samspel.plans.rules import framework

@@ -3,14 +3,13 @@ and the save that keeps the history and recomputes the affected open cases in on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from samspel.cases.models import Case, CaseStatus
+from samspel.followup.recompute import recompute_open_cases
 from samspel.organisations.access import organisation_for_admin
 from samspel.organisations.models import Organisation
 from samspel.organisations.programmes import PROGRAMME_CHOICES
@@ -21,8 +20,6 @@ from samspel.programmes.models import (
     ProgrammeSettings,
     ProgrammeSettingsChange,
 )
-
-RECOMPUTE_BATCH = 500
 
 
 @dataclass
@@ -86,37 +83,8 @@ def save_overrides(view: OrganisationView, new: dict[str, Any], user) -> Program
     change = ProgrammeSettingsChange.objects.create(
         organisation=view.organisation, programme=view.key, old=old, new=new, changed_by=user
     )
-    recompute_open_cases(view.organisation, view.key)
+    recompute_open_cases(view.organisation.pk, view.key)
     return change
-
-
-def _batches(cases) -> Iterator[list[Case]]:
-    batch: list[Case] = []
-    for case in cases.iterator(chunk_size=RECOMPUTE_BATCH):
-        batch.append(case)
-        if len(batch) == RECOMPUTE_BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def recompute_open_cases(organisation: Organisation, key: str) -> int:
-    """Recompute the due items of the organisation's open cases on programme `key`, in batches,
-    so that worklists show the new values at once. Returns how many cases were recomputed."""
-    from samspel.followup.recompute import recompute_cases
-
-    cases = (
-        Case.objects.filter(organisation=organisation, programme=key)
-        .exclude(status=CaseStatus.CLOSED)
-        .select_related("organisation")
-        .order_by("pk")
-    )
-    count = 0
-    for batch in _batches(cases):
-        recompute_cases(batch)
-        count += len(batch)
-    return count
 
 
 def create_own_programme(

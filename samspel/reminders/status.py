@@ -8,7 +8,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from samspel.activities.models import Activity
-from samspel.families.visibility import case_display
+from samspel.cases.family_access import case_display
 from samspel.reminders.models import Channel, Reminder, ReminderStatus
 from samspel.reminders.scheduling import missing_contacts
 

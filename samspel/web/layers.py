@@ -46,7 +46,8 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset(
     {
         ("samspel.activities.services", "samspel.followup.recompute"),
         ("samspel.plans.versioning", "samspel.followup.recompute"),
-        ("samspel.cases.views", "samspel.followup.recompute"),
+        ("samspel.cases.services", "samspel.followup.recompute"),
+        ("samspel.programmes.organisation_settings", "samspel.followup.recompute"),
     }
 )
 

@@ -5,13 +5,8 @@ initials for emergency access and for what is sent out of Samspel; the PDF print
 import pytest
 
 from samspel.cases.access import EMERGENCY, NO_RELATION, ON_CASE, READ_GRANT, WRITE_GRANT
-from samspel.families.visibility import (
-    SENT,
-    case_display,
-    family_display,
-    family_relation,
-    person_display,
-)
+from samspel.cases.family_access import case_display, family_relation
+from samspel.families.visibility import SENT, family_display, person_display
 
 PN = "19850312-2387"
 

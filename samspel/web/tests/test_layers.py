@@ -12,11 +12,9 @@ from samspel.web import layers
 # may only shrink: a new one fails the test.
 KNOWN_VIOLATIONS = {
     ("samspel.activities.services", "samspel.reminders.scheduling"),
-    ("samspel.families.access", "samspel.cases.access"),
     ("samspel.families.forms", "samspel.reminders.models"),
-    ("samspel.families.views", "samspel.cases.access"),
+    ("samspel.families.views", "samspel.cases.family_access"),
     ("samspel.organisations.forms", "samspel.programmes.choices"),
-    ("samspel.programmes.organisation_settings", "samspel.cases.models"),
 }
 
 
