@@ -2,11 +2,12 @@
 family's evaluation of the support."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspel.activities.forms import DATE_WIDGET, MINUTES_WIDGET, HeldChecksMixin
 from samspel.activities.models import Activity, ActivityKind, Context
+from samspel.activities.services import HELD_IN_FUTURE
+from samspel.bounds import PastDateField
 from samspel.followup.models import SupportEvaluation
 
 
@@ -16,6 +17,8 @@ class HeldActivityForm(HeldChecksMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["kind", "context", "held_on", "minutes", "note"]
+        field_classes = {"held_on": PastDateField}
+        error_messages = {"held_on": {"too_late": HELD_IN_FUTURE}}
         widgets = {
             "held_on": DATE_WIDGET,
             "minutes": MINUTES_WIDGET,
@@ -56,6 +59,10 @@ class SupportEvaluationForm(forms.ModelForm):
     class Meta:
         model = SupportEvaluation
         fields = ["evaluated_on"]
+        field_classes = {"evaluated_on": PastDateField}
+        error_messages = {
+            "evaluated_on": {"too_late": _("An evaluation cannot be dated in the future.")}
+        }
         widgets = {"evaluated_on": DATE_WIDGET}
 
     def __init__(self, *args, case, **kwargs):
@@ -64,8 +71,6 @@ class SupportEvaluationForm(forms.ModelForm):
 
     def clean_evaluated_on(self):
         evaluated_on = self.cleaned_data["evaluated_on"]
-        if evaluated_on > timezone.localdate():
-            raise forms.ValidationError(_("An evaluation cannot be dated in the future."))
         if evaluated_on < self.case.referred_on:
             raise forms.ValidationError(_("The date is before the case was referred."))
         return evaluated_on
