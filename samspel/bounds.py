@@ -46,8 +46,12 @@ EARLIEST = dt.date(1900, 1, 1)
 PLANNING_HORIZON = dt.timedelta(days=5 * 365)
 DECISION_HORIZON = dt.timedelta(days=366)
 TEN_YEARS = 10
-MAX_DURATION = {"days": TEN_YEARS * 365, "weeks": TEN_YEARS * 52, "months": TEN_YEARS * 12}
-MAX_DURATION["years"] = TEN_YEARS
+MAX_DURATION = {
+    "days": TEN_YEARS * 365,
+    "weeks": TEN_YEARS * 52,
+    "months": TEN_YEARS * 12,
+    "years": TEN_YEARS,
+}
 MAX_HOURS_PER_MONTH = 31 * 24
 
 PLANNED_MESSAGE = _("A planned time must be within %(years)d years of today.")
@@ -77,7 +81,7 @@ class DateBounds:
     params: tuple[tuple[str, int], ...] = ()  # filled into the messages when shown
 
     def problem_code(self, value: dt.date, today: dt.date | None = None) -> str | None:
-        """ "too_early", "too_late" or None."""
+        """Which bound `value` passes: "too_early", "too_late", or None within both."""
         today = today or timezone.localdate()
         if value < self.earliest(today):
             return "too_early"
