@@ -8,7 +8,7 @@ HOST_PORT ?= 127.0.0.1:8000
 PYTEST_ARGS ?= -n 2
 
 # Domain modules checked with mypy + django-stubs.
-TYPED := samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \
+TYPED := samspel/bounds.py samspel/web/middleware.py samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \
 	samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py \
 	samspel/plans/rules.py samspel/plans/versioning.py samspel/followup/engine.py \
 	samspel/followup/phases.py samspel/followup/recompute.py samspel/followup/compliance.py \

@@ -99,6 +99,8 @@ MIDDLEWARE = [
     # Before our own middleware: the idle timeout leaves a message.
     "django.contrib.messages.middleware.MessageMiddleware",
     "samspel.accounts.middleware.UserLanguageMiddleware",
+    # Before anything reads the parameters: too many is a 400, not a 500.
+    "samspel.web.middleware.RequestParametersMiddleware",
     "samspel.accounts.middleware.IdleTimeoutMiddleware",
     "samspel.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samspel.accounts.models import Role, User
 from samspel.activities.models import Activity, ActivityKind, Context, Intervention
 from samspel.activities.services import (
+    HELD_IN_FUTURE,
     MAX_MINUTES,
     MAX_RATING,
     Participants,
@@ -17,6 +18,7 @@ from samspel.activities.services import (
     minutes_problem,
     planned_times_problem,
 )
+from samspel.bounds import PastDateField, PlannedDateTimeField
 from samspel.cases.access import WRITE_GRANT
 from samspel.cases.models import Case
 from samspel.families.visibility import family_display
@@ -166,8 +168,8 @@ class PlanForm(ParticipantsMixin, PlaceForm):
     """Plan an activity, or move and change a planned one."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
-    planned_start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
-    planned_end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
+    planned_start = PlannedDateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
+    planned_end = PlannedDateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     place_detail = forms.CharField(
         label=_("Where exactly"),
         required=False,
@@ -236,7 +238,9 @@ class HeldForm(HeldChecksMixin, ParticipantsMixin, forms.Form):
     """A planned activity took place: when, how long, the journal note, who took part. For a
     contact visit also the child's own rating of how safe it felt."""
 
-    held_on = forms.DateField(label=_("Held on"), widget=DATE_WIDGET)
+    held_on = PastDateField(
+        label=_("Held on"), widget=DATE_WIDGET, error_messages={"too_late": HELD_IN_FUTURE}
+    )
     minutes = forms.IntegerField(label=_("Minutes spent"), required=False, widget=MINUTES_WIDGET)
     note = forms.CharField(
         label=_("Journal note"), required=False, widget=forms.Textarea(attrs={"rows": 5})
@@ -281,6 +285,8 @@ class HeldActivityForm(HeldChecksMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = ["kind", "context", "held_on", "minutes", "note"]
+        field_classes = {"held_on": PastDateField}
+        error_messages = {"held_on": {"too_late": HELD_IN_FUTURE}}
         widgets = {
             "held_on": DATE_WIDGET,
             "minutes": MINUTES_WIDGET,

@@ -16,7 +16,6 @@ from typing import Any, TypedDict
 
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +23,7 @@ from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityKind, ActivityParticipant, ActivityStatus
 from samspel.audit.log import record
 from samspel.audit.models import Action
+from samspel.bounds import PAST, PLANNED
 from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refuse_if_closed
 from samspel.followup.recompute import recompute_case
@@ -32,7 +32,7 @@ from samspel.reminders.scheduling import sync_reminders
 MAX_RATING = 10
 MAX_MINUTES = 24 * 60  # one contact never takes more than a day
 MAX_PLANNED_LENGTH = dt.timedelta(days=7)  # a weekend contact visit, not a season
-PLANNING_HORIZON = dt.timedelta(days=5 * 365)
+HELD_IN_FUTURE = _("A held activity cannot be dated in the future.")
 
 
 class ActivityRefused(Refused):
@@ -75,20 +75,14 @@ def _refuse_unless_planned(activity: Activity) -> None:
 
 def planned_times_problem(start: dt.datetime, end: dt.datetime) -> str | Promise | None:
     """Why [start, end) cannot be an activity's planned time, or None: the end comes first,
-    it lasts longer than a week, or it lies years away (a mistyped year, or one a database
-    cannot store)."""
+    it lasts longer than a week, or it lies outside the planning horizon (samspel.bounds)."""
     if end <= start:
         return _("The end must be after the start.")
     if end - start > MAX_PLANNED_LENGTH:
         return _("An activity cannot last more than %(days)d days.") % {
             "days": MAX_PLANNED_LENGTH.days
         }
-    today = timezone.localdate()
-    if abs(start.date() - today) > PLANNING_HORIZON or abs(end.date() - today) > PLANNING_HORIZON:
-        return _("A planned time must be within %(years)d years of today.") % {
-            "years": PLANNING_HORIZON.days // 365
-        }
-    return None
+    return PLANNED.problem(start.date()) or PLANNED.problem(end.date())
 
 
 def _check_times(start: dt.datetime | None, end: dt.datetime | None) -> None:
@@ -296,8 +290,9 @@ def cancel_activity(
 
 def held_on_problem(case: Case, held_on: dt.date) -> str | Promise | None:
     """Why `held_on` cannot be the day an activity of `case` took place, or None."""
-    if held_on > timezone.localdate():
-        return _("A held activity cannot be dated in the future.")
+    code = PAST.problem_code(held_on)
+    if code is not None:
+        return HELD_IN_FUTURE if code == "too_late" else PAST.message(code)
     if held_on < case.referred_on:
         return _("The date is before the case was referred.")
     return None

@@ -11,16 +11,11 @@ from samspel.assessments.models import (
     ParticipantRole,
     StatementCategory,
 )
+from samspel.bounds import PastDateField
 from samspel.cases.models import Case
 
 NOT_IN_THE_FUTURE = _("The date cannot be after today.")
 ON_THE_SCALE = _("Give the rating as a whole number from 0 to 10.")
-
-
-def _not_in_the_future(value):
-    if value and value > timezone.localdate():
-        raise forms.ValidationError(NOT_IN_THE_FUTURE)
-    return value
 
 
 def _date_input():
@@ -30,7 +25,11 @@ def _date_input():
 class MappingForm(forms.Form):
     prefix = "mapping"
 
-    held_on = forms.DateField(label=_("Date of the mapping"), widget=_date_input())
+    held_on = PastDateField(
+        label=_("Date of the mapping"),
+        widget=_date_input(),
+        error_messages={"too_late": NOT_IN_THE_FUTURE},
+    )
     held_by = forms.ModelChoiceField(
         label=_("Held by"),
         queryset=User.objects.none(),
@@ -46,9 +45,6 @@ class MappingForm(forms.Form):
             is_active=True,
             role__in=[Role.WORKER, Role.TEAM_LEADER],
         ).order_by("first_name", "last_name")
-
-    def clean_held_on(self):
-        return _not_in_the_future(self.cleaned_data["held_on"])
 
 
 class StatementForm(forms.Form):
@@ -125,7 +121,11 @@ class RatingForm(forms.Form):
             "max_value": ON_THE_SCALE,
         },
     )
-    rated_on = forms.DateField(label=_("Date of the rating"), widget=_date_input())
+    rated_on = PastDateField(
+        label=_("Date of the rating"),
+        widget=_date_input(),
+        error_messages={"too_late": NOT_IN_THE_FUTURE},
+    )
     comment = forms.CharField(
         label=_("Comment"),
         max_length=2000,
@@ -137,9 +137,6 @@ class RatingForm(forms.Form):
         kwargs.setdefault("initial", {"rated_on": timezone.localdate()})
         super().__init__(*args, **kwargs)
         self.fields["person"].queryset = case.family.persons.all()
-
-    def clean_rated_on(self):
-        return _not_in_the_future(self.cleaned_data["rated_on"])
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from samspel.activities.models import AgencyKind
+from samspel.bounds import PlannedDateTimeField
 from samspel.families.visibility import FamilyDisplay
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -34,8 +35,8 @@ class AppointmentForm(forms.Form):
     )
     agency_name = forms.CharField(label=_("Name of the agency"), max_length=200, required=False)
     title = forms.CharField(label=_("What"), max_length=200)
-    start = forms.DateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
-    end = forms.DateTimeField(label=_("End"), widget=DATETIME_WIDGET)
+    start = PlannedDateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
+    end = PlannedDateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     place_detail = forms.CharField(
         label=_("Where"),
         max_length=200,

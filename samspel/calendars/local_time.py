@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from samspel.bounds import CALENDAR
 from samspel.calendars import periods
 from samspel.calendars.timezones import organisation_timezone
 
@@ -19,15 +20,20 @@ def local_today(tz: ZoneInfo) -> dt.date:
 
 
 def requested_monday(request: HttpRequest, tz: ZoneInfo) -> tuple[dt.date, bool]:
-    """The Monday of `?week=`, or of this week; True when the parameter was not a week."""
+    """The Monday of `?week=`, or of this week; True when the parameter was not a week the
+    calendar shows (samspel.bounds.CALENDAR)."""
     value = request.GET.get("week")
     monday = periods.parse_week(value) if value else None
+    if monday is not None and not CALENDAR.contains(monday, local_today(tz)):
+        monday = None
     return monday or periods.monday_of(local_today(tz)), bool(value) and monday is None
 
 
 def requested_month(request: HttpRequest, tz: ZoneInfo) -> tuple[dt.date, bool]:
     value = request.GET.get("month")
     first = periods.parse_month(value) if value else None
+    if first is not None and not CALENDAR.contains(first, local_today(tz)):
+        first = None
     return first or local_today(tz).replace(day=1), bool(value) and first is None
 
 

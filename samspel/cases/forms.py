@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
+from samspel.bounds import RecordDateField
 from samspel.cases.models import Case, CaseStatus
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.models import PersonRole
@@ -33,6 +34,7 @@ class CaseForm(forms.ModelForm):
             "buddy",
             "referred_on",
         ]
+        field_classes = {"referred_on": RecordDateField}
         widgets = {
             "focus_children": forms.CheckboxSelectMultiple,
             "referred_on": forms.DateInput(attrs={"type": "date"}),
@@ -99,7 +101,7 @@ class CaseForm(forms.ModelForm):
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
-    on = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    on = RecordDateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)

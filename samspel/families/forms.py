@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from samspel.bounds import BIRTH, BirthDateField
 from samspel.families.identity import clean_personal_number
 from samspel.families.models import Family, Person
 from samspel.families.phone import validate_phone
@@ -35,6 +36,7 @@ class PersonForm(forms.ModelForm):
             "phone",
             "email",
         ]
+        field_classes = {"birth_date": BirthDateField}
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date"}),
             "address": forms.Textarea(attrs={"rows": 2}),
@@ -65,6 +67,8 @@ class PersonForm(forms.ModelForm):
         if not value:
             return ""
         number, birth_date = clean_personal_number(value, self.jurisdiction)
+        if problem := BIRTH.problem(birth_date):
+            raise ValidationError(problem, code="birth_date")
         self.birth_date_from_number = birth_date
         return number
 

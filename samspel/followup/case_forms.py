@@ -2,10 +2,10 @@
 support. Recording a held activity and logging a contact are samspel.activities.forms."""
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samspel.activities.forms import DATE_WIDGET
+from samspel.bounds import PastDateField
 from samspel.followup.models import SupportEvaluation
 
 
@@ -26,6 +26,10 @@ class SupportEvaluationForm(forms.ModelForm):
     class Meta:
         model = SupportEvaluation
         fields = ["evaluated_on"]
+        field_classes = {"evaluated_on": PastDateField}
+        error_messages = {
+            "evaluated_on": {"too_late": _("An evaluation cannot be dated in the future.")}
+        }
         widgets = {"evaluated_on": DATE_WIDGET}
 
     def __init__(self, *args, case, **kwargs):
@@ -34,8 +38,6 @@ class SupportEvaluationForm(forms.ModelForm):
 
     def clean_evaluated_on(self):
         evaluated_on = self.cleaned_data["evaluated_on"]
-        if evaluated_on > timezone.localdate():
-            raise forms.ValidationError(_("An evaluation cannot be dated in the future."))
         if evaluated_on < self.case.referred_on:
             raise forms.ValidationError(_("The date is before the case was referred."))
         return evaluated_on

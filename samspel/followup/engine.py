@@ -26,7 +26,6 @@ from samspel.programmes.definitions import (
     Law,
     Programme,
     Rule,
-    add_months,
 )
 from samspel.programmes.wording import PHASE_TITLE, SUBGOAL_TITLE
 
@@ -228,6 +227,29 @@ def _rule_key(rule: Rule, scope: _Scope, found: Programme | None) -> str:
 
 
 # Dates -----------------------------------------------------------------------------------------
+#
+# The engine is total: no stored date or setting can make it raise. Date arithmetic saturates at
+# the ends of the calendar Python can represent: a day after 31 December 9999 is that day, a day
+# before 1 January of year 1 is that day. So an item due beyond the calendar shows as due on its
+# last day, a birthday beyond it is never reached, and a fixed schedule ends where the calendar
+# does. The forms keep such dates out (samspel.bounds); this is for what is stored already.
+
+
+def _after(duration: Duration, date: dt.date) -> dt.date:
+    """`duration` after `date` (before it, for a negative amount), saturated at the calendar's
+    ends."""
+    try:
+        return duration.after(date)
+    except (OverflowError, ValueError):
+        return dt.date.max if duration.amount >= 0 else dt.date.min
+
+
+def _before(duration: Duration, date: dt.date) -> dt.date:
+    return _after(Duration(-duration.amount, duration.unit), date)
+
+
+def _years_after(date: dt.date, years: int) -> dt.date:
+    return _after(Duration(years, "years"), date)
 
 
 def _anchor(name: str, facts: CaseFacts) -> dt.date | None:
@@ -276,9 +298,9 @@ def _recurring_periods(
     for held_on in held:
         if periods and held_on <= counts_from:
             continue  # a second activity the same day closes nothing new
-        periods.append((counts_from, interval.after(counts_from), held_on))
+        periods.append((counts_from, _after(interval, counts_from), held_on))
         counts_from, interval = held_on, every
-    periods.append((counts_from, interval.after(counts_from), None))
+    periods.append((counts_from, _after(interval, counts_from), None))
     return periods
 
 
@@ -289,9 +311,9 @@ def _fixed_periods(
     one closes every date it passed."""
     assert rule.first is not None and rule.window is not None
     periods: list[tuple[dt.date, dt.date, dt.date | None]] = []
-    due, last = rule.first.after(start), None
+    due, last = _after(rule.first, start), None
     while True:
-        opens = max(start, rule.window.before(due))
+        opens = max(start, _before(rule.window, due))
         if last is not None and last >= due:
             periods.append((opens, due, last))
         else:
@@ -301,7 +323,10 @@ def _fixed_periods(
                 return periods
             periods.append((opens, due, held_on))
             last = held_on
-        due = every.after(due)
+        following = _after(every, due)
+        if following <= due:
+            return periods  # the calendar ends (or the interval is empty): no later date is owed
+        due = following
 
 
 # Items -----------------------------------------------------------------------------------------
@@ -336,7 +361,9 @@ def _periodic_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due |
     periods = _periods(rule, facts)
     if not periods:
         return None
-    counts_from, due_on, _held = periods[-1]
+    counts_from, due_on, held = periods[-1]
+    if held is not None:
+        return None  # every period closed up to the end of the calendar
     return _due_item(rule, key, source, (counts_from, due_on), _periodic_why(rule, facts, periods))
 
 
@@ -399,12 +426,12 @@ def _deadline_dates(rule: Rule, facts: CaseFacts) -> list[tuple[dt.date, dt.date
     for deadline in rule.deadlines:
         start = getattr(facts, deadline.anchor)
         if start is not None:
-            found.append((deadline.within.after(start), start, deadline.anchor, deadline.within))
+            found.append((_after(deadline.within, start), start, deadline.anchor, deadline.within))
     if not found and rule.deadlines:
         deadline = rule.deadlines[-1]
         start = _anchor(deadline.anchor, facts)
         if start is not None:
-            found.append((deadline.within.after(start), start, deadline.anchor, deadline.within))
+            found.append((_after(deadline.within, start), start, deadline.anchor, deadline.within))
     return found
 
 
@@ -427,13 +454,13 @@ def _age_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | None
     assert rule.within is not None
     held = _held_dates(rule, facts)
     for birth in sorted(facts.child_birth_dates):
-        birthday = add_months(birth, 12 * rule.at_age)
-        if not birthday <= facts.today < add_months(birthday, 12):
+        birthday = _years_after(birth, rule.at_age)
+        if not birthday <= facts.today < _years_after(birthday, 1):
             continue
         if any(date >= birthday for date in held):
             continue
         params = {"age": str(rule.at_age), "birthday": birthday.isoformat()}
-        dates = (birthday, rule.within.after(birthday))
+        dates = (birthday, _after(rule.within, birthday))
         return _due_item(rule, key, source, dates, Explanation(M.AGE, params))
     return None
 
@@ -463,7 +490,7 @@ def _phase_item(facts: CaseFacts, found: Programme | None) -> Due | None:
     return Due(
         rule=f"{found.key}:phase",
         title=PHASE_TITLE,
-        due_on=phase.max_length.after(start),
+        due_on=_after(phase.max_length, start),
         counts_from=start,
         source=PROGRAMME,
         explanation=Explanation(M.PHASE, params),

@@ -7,10 +7,11 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from samspel.bounds import PastDateField
 from samspel.families.models import Person
 from samspel.network.models import (
     CaseActor,
@@ -231,10 +232,13 @@ class ConsentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Describe what information may be shared.")},
     )
-    given_on = forms.DateField(
+    given_on = PastDateField(
         label=_("Given on"),
         widget=DATE_WIDGET,
-        error_messages={"required": _("Give the date the consent was given.")},
+        error_messages={
+            "required": _("Give the date the consent was given."),
+            "too_late": _("A consent cannot be dated in the future."),
+        },
     )
 
     def __init__(self, *args, case, **kwargs):
@@ -243,12 +247,6 @@ class ConsentForm(forms.Form):
             "external_organisation", "contact_person"
         )
         self.fields["given_by"].queryset = case.family.persons.all()
-
-    def clean_given_on(self) -> dt.date:
-        given_on = self.cleaned_data["given_on"]
-        if given_on > timezone.localdate():
-            raise ValidationError(_("A consent cannot be dated in the future."))
-        return given_on
 
 
 class WithdrawForm(forms.Form):
@@ -260,10 +258,13 @@ class WithdrawForm(forms.Form):
             "invalid_choice": _("Choose a consent of this case that has not been withdrawn."),
         },
     )
-    withdrawn_on = forms.DateField(
+    withdrawn_on = PastDateField(
         label=_("Withdrawn on"),
         widget=DATE_WIDGET,
-        error_messages={"required": _("Give the date the consent was withdrawn.")},
+        error_messages={
+            "required": _("Give the date the consent was withdrawn."),
+            "too_late": _("A withdrawal cannot be dated in the future."),
+        },
     )
 
     def __init__(self, *args, case, **kwargs):
@@ -277,9 +278,7 @@ class WithdrawForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         consent, withdrawn_on = cleaned.get("consent"), cleaned.get("withdrawn_on")
-        if withdrawn_on and withdrawn_on > timezone.localdate():
-            self.add_error("withdrawn_on", _("A withdrawal cannot be dated in the future."))
-        elif consent and withdrawn_on and withdrawn_on < consent.given_on:
+        if consent and withdrawn_on and withdrawn_on < consent.given_on:
             self.add_error(
                 "withdrawn_on",
                 _("A consent cannot be withdrawn before it was given (%(date)s).")

@@ -4,10 +4,10 @@ samspel.plans.versioning."""
 import datetime as dt
 
 from django import forms
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from samspel.bounds import PastDateField, PlannedDateField, RecordDateField
 from samspel.plans.models import AssessedBy, Coordinator, PlanKind, ResponsibleParty
 from samspel.plans.network_link import actor_without_consent
 from samspel.plans.rules import PROGRESS_MAX, PROGRESS_MIN, framework, goal_area_choices
@@ -50,7 +50,7 @@ class VersionedForm(forms.Form):
 class PlanForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of plan"), choices=PlanKind.choices)
     title = _text(_("Title"), _("Write a title for the plan."), max_length=200)
-    starts_on = forms.DateField(label=_("Start date"), widget=DATE_INPUT)
+    starts_on = RecordDateField(label=_("Start date"), widget=DATE_INPUT)
 
     def __init__(self, *args, earliest_target=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -74,10 +74,13 @@ class PlanEditForm(VersionedForm, PlanForm):
 
 
 class AgreementForm(VersionedForm):
-    agreed_on = forms.DateField(
+    agreed_on = PastDateField(
         label=_("Agreed with the family on"),
         widget=DATE_INPUT,
-        error_messages={"required": _("Write the date the family agreed to the plan.")},
+        error_messages={
+            "required": _("Write the date the family agreed to the plan."),
+            "too_late": _("The agreement date cannot be in the future."),
+        },
     )
     agreed_by = _text(
         _("Agreed by"),
@@ -89,12 +92,6 @@ class AgreementForm(VersionedForm):
         _("The family's words on the plan"),
         help_text=_("What the family said about the plan, in their own words."),
     )
-
-    def clean_agreed_on(self):
-        agreed_on = self.cleaned_data["agreed_on"]
-        if agreed_on > timezone.localdate():
-            raise forms.ValidationError(_("The agreement date cannot be in the future."))
-        return agreed_on
 
 
 class ConsentCheckForm(VersionedForm):
@@ -214,7 +211,7 @@ class SubGoalForm(ResponsibilityForm):
         rows=2,
         help_text=_("How we will see that it has happened."),
     )
-    target_date = forms.DateField(
+    target_date = PlannedDateField(
         label=_("Target date"),
         widget=DATE_INPUT,
         error_messages={"required": _("Write the target date.")},
@@ -283,7 +280,7 @@ class ProgressForm(forms.Form):
             "max_value": _("The progress rating must be a whole number from 0 to 10."),
         },
     )
-    on = forms.DateField(
+    on = PastDateField(
         label=_("Date"),
         widget=DATE_INPUT,
         error_messages={"required": _("Write the date of the rating.")},
@@ -299,8 +296,6 @@ class ProgressForm(forms.Form):
 
     def clean_on(self):
         on = self.cleaned_data["on"]
-        if on > timezone.localdate():
-            raise forms.ValidationError(_("The date cannot be in the future."))
         if on < self.plan.starts_on:
             raise forms.ValidationError(
                 _("The date is before the plan starts (%(start)s).")

@@ -10,6 +10,7 @@ from django import forms
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from samspel.bounds import UNIT_LABELS, DurationAmountField, HoursField, duration_problem
 from samspel.organisations.models import Organisation
 from samspel.organisations.programmes import PROGRAMME_CHOICES
 from samspel.programmes.definitions import Duration, Programme
@@ -19,7 +20,7 @@ from samspel.programmes.loader import ProgrammeError, programmes
 from samspel.programmes.models import OrganisationProgramme
 from samspel.programmes.overrides import LockedValue, apply_overrides
 
-UNIT_CHOICES = [("days", _("days")), ("weeks", _("weeks")), ("months", _("months"))]
+UNIT_CHOICES = UNIT_LABELS
 PROBLEMS = [
     ("must not be negative", _("The value must not be negative.")),
     ("longer than 0", _("The value must be longer than 0.")),
@@ -72,7 +73,7 @@ class ProgrammeSettingsForm(forms.Form):
             units = list(UNIT_CHOICES)
             if setting.value.unit not in dict(units):
                 units.append((setting.value.unit, setting.value.unit))
-            self.fields[f"s{index}_amount"] = forms.IntegerField(
+            self.fields[f"s{index}_amount"] = DurationAmountField(
                 label=_("Number"), initial=setting.value.amount
             )
             self.fields[f"s{index}_unit"] = forms.ChoiceField(
@@ -82,9 +83,7 @@ class ProgrammeSettingsForm(forms.Form):
                 error_messages={"invalid_choice": _("Choose days, weeks or months.")},
             )
         elif setting.kind == HOURS:
-            self.fields[f"s{index}_value"] = forms.IntegerField(
-                label=setting.label, initial=setting.value
-            )
+            self.fields[f"s{index}_value"] = HoursField(label=setting.label, initial=setting.value)
         else:
             from samspel.activities.models import Context
 
@@ -121,6 +120,7 @@ class ProgrammeSettingsForm(forms.Form):
             for setting in locked:
                 self.add_error(None, LOCKED % {"setting": setting.label})
             return cleaned
+        self._check_amounts()
         if self.errors:
             return cleaned
         overrides = {p: v for p, v in self.current.items() if p not in self.stale}
@@ -135,6 +135,15 @@ class ProgrammeSettingsForm(forms.Form):
         self._check(overrides)
         cleaned["overrides"] = overrides
         return cleaned
+
+    def _check_amounts(self) -> None:
+        """Each duration within what its unit can mean (samspel.bounds)."""
+        for index, setting in enumerate(self.settings):
+            amount, unit = (self.cleaned_data.get(name) for name in _posted_names(index)[:2])
+            if setting.kind != DURATION or amount is None or not unit:
+                continue
+            if problem := duration_problem(amount, unit):
+                self.add_error(f"s{index}_amount", problem)
 
     def _check(self, overrides: dict[str, Any]) -> None:
         try:

@@ -139,7 +139,18 @@ def imports(files: list[Path] | None = None) -> list[Import]:
     return found
 
 
+# Modules of the package itself, outside any app: helpers that import only Django sit below
+# every app; the project's wiring sits above them all.
+BELOW_APPS: frozenset[str] = frozenset({"bounds", "charts"})
+ABOVE_APPS: frozenset[str] = frozenset({"settings", "urls", "wsgi", "asgi", "__init__"})
+
+
 def rank(app: str) -> int:
+    """An app's place in the layers; a module of the package itself ranks below or above all."""
+    if app in BELOW_APPS:
+        return -1
+    if app in ABOVE_APPS:
+        return len(APP_ORDER)
     return APP_ORDER.index(app)
 
 

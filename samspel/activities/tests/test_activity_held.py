@@ -58,6 +58,8 @@ def test_a_contact_visit_records_the_childs_rating(login, personas, active_case)
     ("changes", "message"),
     [
         ({"held_on": "2026-03-11"}, "A held activity cannot be dated in the future."),
+        ({"held_on": "9999-12-31"}, "A held activity cannot be dated in the future."),
+        ({"held_on": "0001-01-01"}, "The date cannot be before 1900."),
         ({"held_on": "2025-12-31"}, "The date is before the case was referred."),
         ({"child_safety_rating": "11"}, "The child&#x27;s rating must be between 0 and 10."),
         ({"child_safety_rating": "-1"}, "The child&#x27;s rating must be between 0 and 10."),

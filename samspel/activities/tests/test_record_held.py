@@ -67,6 +67,8 @@ def test_the_form_is_on_the_case_page(login, personas, active_case):
     ("changes", "message"),
     [
         ({"held_on": "2026-03-11"}, "A held activity cannot be dated in the future."),
+        ({"held_on": "9999-12-31"}, "A held activity cannot be dated in the future."),
+        ({"held_on": "0001-01-01"}, "The date cannot be before 1900."),
         ({"held_on": "2026-01-01"}, "The date is before the case was referred."),
         ({"held_on": ""}, "This field is required."),
         ({"minutes": "1441"}, "Minutes must be between 0 and 1440."),

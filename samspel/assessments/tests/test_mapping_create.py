@@ -75,6 +75,8 @@ def test_a_date_after_today_changes_nothing(client, personas, case):
     [
         ("", "worker", "This field is required."),
         ("yesterday", "worker", "Enter a valid date."),
+        ("9999-12-31", "worker", "The date cannot be after today."),
+        ("0001-01-01", "worker", "The date cannot be before 1900."),
         ("2026-02-02", "stranger", "Choose a worker of your organisation."),
         ("2026-02-02", "auditor", "Choose a worker of your organisation."),
     ],

@@ -108,6 +108,8 @@ SCALE = "Give the rating as a whole number from 0 to 10."
         ({"value": ""}, SCALE),
         ({"rated_on": "2026-04-16"}, "The date cannot be after today."),
         ({"rated_on": "2030-01-01"}, "The date cannot be after today."),
+        ({"rated_on": "9999-12-31"}, "The date cannot be after today."),
+        ({"rated_on": "0001-01-01"}, "The date cannot be before 1900."),
         ({"rated_on": "15 april"}, "Enter a valid date."),
         ({"role": "judge"}, "Choose one of the roles in the list."),
         ({"role": ""}, "Choose the participant&#x27;s role."),

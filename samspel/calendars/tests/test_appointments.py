@@ -95,6 +95,8 @@ def test_danish_family_in_copenhagen_time(login, personas, case, organisation, f
         ({"agency_kind": "tax_office"}, "Choose one of the agencies in the list."),
         ({"title": "  "}, "This field is required."),
         ({"start": "tomorrow"}, "Enter a valid date/time."),
+        ({"start": "0001-01-01T10:00", "end": "0001-01-01T11:00"}, "within 5 years of today"),
+        ({"end": "9999-12-31T23:59"}, "within 5 years of today"),
     ],
 )
 def test_bad_input_changes_nothing(login, personas, case, frozen, overrides, message):

@@ -40,6 +40,8 @@ def test_opens_a_case_with_a_number_and_audit(client, personas, family, child, t
         ({"programme": "bfamily"}, "This team does not run the chosen working model."),
         ({"programme": "familjelotsen"}, "Select a valid choice"),
         ({"referred_on": "2026-02-30"}, "Enter a valid date"),
+        ({"referred_on": "9999-12-31"}, "The date cannot be more than a year from today."),
+        ({"referred_on": "0001-01-01"}, "The date cannot be before 1900."),
     ],
 )
 def test_bad_input_changes_nothing(client, personas, child, team, url, changes, message):

@@ -87,6 +87,8 @@ def test_readers_see_the_last_evaluation_but_no_form(login, reader, foster_case)
     ("value", "message"),
     [
         ("2026-09-11", "An evaluation cannot be dated in the future."),
+        ("9999-12-31", "An evaluation cannot be dated in the future."),
+        ("0001-01-01", "The date cannot be before 1900."),
         ("2026-02-01", "The date is before the case was referred."),
         ("2026-02-30", "Enter a valid date."),
         ("", "This field is required."),

@@ -94,6 +94,8 @@ def test_an_actor_of_another_case_is_refused(client, personas, case, valid):
     ("change", "message"),
     [
         ({"given_on": "2026-03-11"}, "A consent cannot be dated in the future."),
+        ({"given_on": "9999-12-31"}, "A consent cannot be dated in the future."),
+        ({"given_on": "0001-01-01"}, "The date cannot be before 1900."),
         ({"given_on": ""}, "Give the date the consent was given."),
         ({"given_on": "10 mars"}, "Enter a valid date."),
         ({"scope": "   "}, "Describe what information may be shared."),

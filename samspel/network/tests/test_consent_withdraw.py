@@ -51,6 +51,8 @@ def test_withdrawn_before_it_was_given(client, personas, case, consent):
     ("withdrawn_on", "message"),
     [
         ("2026-03-11", "A withdrawal cannot be dated in the future."),
+        ("9999-12-31", "A withdrawal cannot be dated in the future."),
+        ("0001-01-01", "The date cannot be before 1900."),
         ("", "Give the date the consent was withdrawn."),
     ],
 )

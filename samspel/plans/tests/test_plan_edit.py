@@ -1,7 +1,7 @@
 import datetime as dt
 
 from samspel.audit.models import Action, AuditEvent
-from samspel.plans.models import PlanChange
+from samspel.plans.models import PlanChange, SubGoal
 from samspel.plans.tests.helpers import assert_outsiders_get_404, loaded_version, plan_state, url
 
 NEW = {"kind": "care_plan", "title": "Vårdplan för Elsa", "starts_on": "2026-03-02"}
@@ -54,7 +54,10 @@ def test_two_users_editing_the_same_plan_the_second_gets_a_conflict(client, pers
 def test_a_start_date_after_a_sub_goal_target_date_is_refused(client, personas, case, full_plan):
     client.force_login(personas["worker"])
     before = plan_state(full_plan)
-    late = {"version": full_plan.version, **NEW, "starts_on": "2099-01-01"}
+    # The day after the latest target (a start date more than a year ahead is refused anyway).
+    latest = max(SubGoal.objects.filter(goal__plan=full_plan).values_list("target_date", flat=True))
+    after = (latest + dt.timedelta(days=1)).isoformat()
+    late = {"version": full_plan.version, **NEW, "starts_on": after}
     response = client.post(url("edit", case, full_plan), late)
     assert response.status_code == 200
     assert "before this start date" in response.content.decode()

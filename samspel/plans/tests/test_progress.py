@@ -70,6 +70,8 @@ def test_records_a_rating_without_changing_the_plan_version(client, personas, ca
         ("5.5", "2026-04-14", "The progress rating must be a whole number from 0 to 10."),
         ("", "2026-04-14", "Give a progress rating from 0 to 10."),
         ("5", "2026-04-16", "The date cannot be in the future."),
+        ("5", "9999-12-31", "The date cannot be in the future."),
+        ("5", "0001-01-01", "The date cannot be before 1900."),
         ("5", "2026-02-28", "The date is before the plan starts"),
         ("5", "yesterday", "Enter a valid date."),
     ],

@@ -127,6 +127,9 @@ def test_a_locked_value_is_refused_and_nothing_changes(admin, organisation):
         ("often", "weeks", "Enter a whole number."),
         ("", "weeks", "This field is required."),
         ("2", "fortnights", "Choose days, weeks or months."),
+        ("99999999999999999999", "months", "A duration can be at most ten years."),
+        ("121", "months", "A duration can be at most 120 months."),
+        ("521", "weeks", "A duration can be at most 520 weeks."),
     ],
 )
 def test_bad_durations_are_refused_with_a_message(admin, organisation, amount, unit, message):
@@ -140,6 +143,30 @@ def test_bad_durations_are_refused_with_a_message(admin, organisation, amount, u
     assert stored(organisation, "process-i-rorelse") == {}
     assert not ProgrammeSettingsChange.objects.exists()
     assert not AuditEvent.objects.filter(action=Action.UPDATE).exists()
+
+
+@pytest.mark.parametrize("hours", ["745", "99999999999999999999"])
+def test_hours_beyond_the_longest_month_are_refused(admin, organisation, hours):
+    page = admin.get(url("bfamily"))
+    data = current_values(page)
+    data[names(page, "time_band.max_hours")[2]] = hours
+    response = admin.post(url("bfamily"), data)
+    assert response.status_code == 200
+    assert "Enter a whole number of hours from 0 to 744." in response.text
+    assert stored(organisation, "bfamily") == {}
+
+
+@pytest.mark.parametrize("key", ["bfamily", "process-i-rorelse", "sammen-om-familien", "fifa"])
+def test_a_huge_duration_is_refused_on_every_programme(admin, organisation, key):
+    page = admin.get(url(key))
+    data = current_values(page)
+    form = page.context["form"]
+    amounts = [name for name in form.fields if name.endswith("_amount")]
+    data[amounts[0]] = "99999999999999999999"
+    response = admin.post(url(key), data)
+    assert response.status_code == 200
+    assert "A duration can be at most ten years." in response.text
+    assert stored(organisation, key) == {}
 
 
 def test_a_time_band_upside_down_is_refused(admin, organisation):

@@ -28,6 +28,16 @@ def test_every_app_has_a_place_in_the_layers():
     assert apps == set(layers.APP_ORDER)
 
 
+def test_every_module_outside_an_app_has_a_place_in_the_layers():
+    top = {path.stem for path in layers.ROOT.glob("*.py")}
+    assert top <= layers.BELOW_APPS | layers.ABOVE_APPS
+
+
+def test_a_helper_outside_the_apps_imports_no_app(found):
+    helpers = [imp for imp in found if imp.source_app in layers.BELOW_APPS]
+    assert [imp for imp in helpers if imp.target_app not in layers.BELOW_APPS] == []
+
+
 def test_no_new_upward_import(found):
     assert {(imp.source, imp.target) for imp in layers.violations(found)} <= KNOWN_VIOLATIONS
 
