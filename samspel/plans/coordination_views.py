@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from samspel.audit.log import record
@@ -13,21 +14,28 @@ from samspel.plans.forms import CoordinationForm
 from samspel.plans.goal_views import RemoveForm
 from samspel.plans.models import CoordinationResponsibility, PlanChange
 from samspel.plans.network_link import case_actors
-from samspel.plans.pages import case_context, plan_for_write, plan_url, posted, save_or_render
+from samspel.plans.pages import (
+    PartEdit,
+    edit_fields,
+    form_page,
+    plan_for_write,
+    plan_url,
+    posted,
+    save_or_render,
+)
 
 FIELDS = ["actor", "coordinator", "note"]
-
-
-def _page(request, case, plan, heading, submit_label, submit_id, saved, **extra) -> dict:
-    return {
-        **case_context(request, case),
-        "heading": heading,
-        "submit_label": submit_label,
-        "submit_id": submit_id,
-        "cancel_url": plan_url(plan, "coordination"),
-        "saved": saved,
-        **extra,
-    }
+COORDINATION_EDIT = PartEdit(
+    CoordinationForm,
+    FIELDS,
+    PlanChange.COORDINATION_CHANGED,
+    "coordination",
+    heading=gettext_lazy("Edit the coordination responsibility"),
+    submit_label=gettext_lazy("Save the responsibility"),
+    submit_id="save-coordination",
+    saved=gettext_lazy("The coordination responsibility is saved."),
+    cancel_anchor="coordination",
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -45,7 +53,7 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         record(request, Action.CREATE, item, plan=str(plan.public_id), version=plan.version)
         return plan_url(plan, "coordination")
 
-    page = _page(
+    page = form_page(
         request,
         case,
         plan,
@@ -53,6 +61,7 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         _("Add the responsibility"),
         "save-coordination",
         _("The coordination responsibility is added."),
+        cancel_anchor="coordination",
     )
     return save_or_render(request, form, plan, PlanChange.COORDINATION_ADDED, save, page)
 
@@ -62,26 +71,7 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
 def coordination_edit(request: HttpRequest, case_id, plan_id, coordination_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     item = get_object_or_404(CoordinationResponsibility, plan=plan, public_id=coordination_id)
-    initial = {"version": plan.version, **{name: getattr(item, name) for name in FIELDS}}
-    form = CoordinationForm(posted(request), initial=initial, actors=case_actors(case))
-
-    def save(data) -> str:
-        for name in FIELDS:
-            setattr(item, name, data[name])
-        item.save(update_fields=FIELDS)
-        record(request, Action.UPDATE, item, fields=sorted(form.changed_data))
-        return plan_url(plan, "coordination")
-
-    page = _page(
-        request,
-        case,
-        plan,
-        _("Edit the coordination responsibility"),
-        _("Save the responsibility"),
-        "save-coordination",
-        _("The coordination responsibility is saved."),
-    )
-    return save_or_render(request, form, plan, PlanChange.COORDINATION_CHANGED, save, page)
+    return edit_fields(request, case, plan, item, COORDINATION_EDIT)
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,7 +86,7 @@ def coordination_remove(request: HttpRequest, case_id, plan_id, coordination_id)
         item.delete()
         return plan_url(plan, "coordination")
 
-    page = _page(
+    page = form_page(
         request,
         case,
         plan,
@@ -104,6 +94,7 @@ def coordination_remove(request: HttpRequest, case_id, plan_id, coordination_id)
         _("Remove the responsibility"),
         "confirm-remove",
         _("The coordination responsibility is removed."),
+        cancel_anchor="coordination",
         intro=_("%(who)s coordinates with %(actor)s.")
         % {"who": item.get_coordinator_display(), "actor": item.actor},
         danger=True,

@@ -2,13 +2,19 @@
 plan; progress ratings are added to a sub-goal over time and change nothing already written,
 so they do not take part in the plan's optimistic locking."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from samspel.audit.log import record
@@ -18,7 +24,10 @@ from samspel.plans.forms import GoalForm, ProgressForm, SubGoalForm, VersionedFo
 from samspel.plans.models import Goal, Plan, PlanChange, Progress, SubGoal
 from samspel.plans.network_link import case_actors
 from samspel.plans.pages import (
+    PartEdit,
     case_context,
+    edit_fields,
+    form_page,
     plan_for_read,
     plan_for_write,
     plan_url,
@@ -26,6 +35,27 @@ from samspel.plans.pages import (
     save_or_render,
 )
 from samspel.plans.versioning import StalePlan
+
+GOAL_EDIT = PartEdit(
+    GoalForm,
+    ["text", "goal_areas", "responsible_party", "responsible_actor"],
+    PlanChange.GOAL_CHANGED,
+    "goal-{public_id}",
+    heading=gettext_lazy("Edit the goal"),
+    submit_label=gettext_lazy("Save the goal"),
+    submit_id="save-goal",
+    saved=gettext_lazy("The goal is saved."),
+)
+SUB_GOAL_EDIT = PartEdit(
+    SubGoalForm,
+    ["what", "indicator", "target_date", "responsible_party", "responsible_actor"],
+    PlanChange.SUBGOAL_CHANGED,
+    "subgoal-{public_id}",
+    heading=gettext_lazy("Edit the sub-goal"),
+    submit_label=gettext_lazy("Save the sub-goal"),
+    submit_id="save-subgoal",
+    saved=gettext_lazy("The sub-goal is saved."),
+)
 
 
 class RemoveForm(VersionedForm):
@@ -60,18 +90,6 @@ def _sub_goal_of(plan: Plan, subgoal_id) -> SubGoal:
     )
 
 
-def _form_page(request, case, plan, heading, submit_label, submit_id, saved, **extra) -> dict:
-    return {
-        **case_context(request, case),
-        "heading": heading,
-        "submit_label": submit_label,
-        "submit_id": submit_id,
-        "cancel_url": plan_url(plan),
-        "saved": saved,
-        **extra,
-    }
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
@@ -98,7 +116,7 @@ def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         return plan_url(plan, f"goal-{goal.public_id}")
 
     heading = _("Add a short-term goal") if short_term else _("Add a long-term goal")
-    page = _form_page(
+    page = form_page(
         request, case, plan, heading, _("Add the goal"), "save-goal", _("The goal is added.")
     )
     return save_or_render(request, form, plan, PlanChange.GOAL_ADDED, save, page)
@@ -109,38 +127,8 @@ def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
 def goal_edit(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     goal = _goal_of(plan, goal_id)
-    initial = {
-        "version": plan.version,
-        "text": goal.text,
-        "goal_areas": goal.goal_areas,
-        "responsible_party": goal.responsible_party,
-        "responsible_actor": goal.responsible_actor,
-    }
-    form = GoalForm(
-        posted(request),
-        jurisdiction=case.organisation.jurisdiction,
-        initial=initial,
-        actors=case_actors(case),
-    )
-
-    def save(data) -> str:
-        goal.text, goal.goal_areas = data["text"], data["goal_areas"]
-        goal.responsible_party = data["responsible_party"]
-        goal.responsible_actor = data["responsible_actor"]
-        goal.save(update_fields=["text", "goal_areas", "responsible_party", "responsible_actor"])
-        record(request, Action.UPDATE, goal, fields=sorted(form.changed_data))
-        return plan_url(plan, f"goal-{goal.public_id}")
-
-    page = _form_page(
-        request,
-        case,
-        plan,
-        _("Edit the goal"),
-        _("Save the goal"),
-        "save-goal",
-        _("The goal is saved."),
-    )
-    return save_or_render(request, form, plan, PlanChange.GOAL_CHANGED, save, page)
+    jurisdiction = case.organisation.jurisdiction
+    return edit_fields(request, case, plan, goal, GOAL_EDIT, jurisdiction=jurisdiction)
 
 
 def _goal_blocker(goal: Goal) -> str:
@@ -149,31 +137,49 @@ def _goal_blocker(goal: Goal) -> str:
     return ""
 
 
-def _remove(request, case, plan, target, blocker_of, heading, saved, change, intro, **detail):
+@dataclass(frozen=True)
+class Removal:
+    """How a goal or a sub-goal is removed: what keeps it, the plan change, the page's texts."""
+
+    blocker_of: Callable[[Any], str]
+    change: str
+    heading: str | Promise
+    saved: str | Promise
+
+
+GOAL_REMOVAL = Removal(
+    _goal_blocker,
+    PlanChange.GOAL_REMOVED,
+    gettext_lazy("Remove the goal"),
+    gettext_lazy("The goal is removed."),
+)
+
+
+def _remove(request, case, plan, target, removal: Removal, intro: str, **detail):
     """Confirm and remove a goal or sub-goal, unless something under it keeps it."""
-    blocker = blocker_of(target)
+    blocker = removal.blocker_of(target)
     form = RemoveForm(posted(request), initial={"version": plan.version}, blocker=blocker)
 
     def save(data) -> str:
-        if blocker_of(target):
+        if removal.blocker_of(target):
             raise StalePlan
         record(request, Action.DELETE, target, plan=str(plan.public_id), **detail)
         target.delete()
         return plan_url(plan, "goals")
 
-    page = _form_page(
+    page = form_page(
         request,
         case,
         plan,
-        heading,
-        heading,
+        removal.heading,
+        removal.heading,
         "confirm-remove",
-        saved,
+        removal.saved,
         intro=intro,
         danger=True,
         blocked=blocker,
     )
-    return save_or_render(request, form, plan, change, save, page)
+    return save_or_render(request, form, plan, removal.change, save, page)
 
 
 @require_http_methods(["GET", "POST"])
@@ -181,18 +187,7 @@ def _remove(request, case, plan, target, blocker_of, heading, saved, change, int
 def goal_remove(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     goal = _goal_of(plan, goal_id)
-    return _remove(
-        request,
-        case,
-        plan,
-        goal,
-        _goal_blocker,
-        _("Remove the goal"),
-        _("The goal is removed."),
-        PlanChange.GOAL_REMOVED,
-        goal.text,
-        text=goal.text[:200],
-    )
+    return _remove(request, case, plan, goal, GOAL_REMOVAL, goal.text, text=goal.text[:200])
 
 
 @require_http_methods(["GET", "POST"])
@@ -219,7 +214,7 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         record(request, Action.CREATE, sub_goal, plan=str(plan.public_id), version=plan.version)
         return plan_url(plan, f"subgoal-{sub_goal.public_id}")
 
-    page = _form_page(
+    page = form_page(
         request,
         case,
         plan,
@@ -239,27 +234,7 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
 def subgoal_edit(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     sub_goal = _sub_goal_of(plan, subgoal_id)
-    fields = ["what", "indicator", "target_date", "responsible_party", "responsible_actor"]
-    initial = {"version": plan.version, **{name: getattr(sub_goal, name) for name in fields}}
-    form = SubGoalForm(posted(request), plan=plan, initial=initial, actors=case_actors(case))
-
-    def save(data) -> str:
-        for name in fields:
-            setattr(sub_goal, name, data[name])
-        sub_goal.save(update_fields=fields)
-        record(request, Action.UPDATE, sub_goal, fields=sorted(form.changed_data))
-        return plan_url(plan, f"subgoal-{sub_goal.public_id}")
-
-    page = _form_page(
-        request,
-        case,
-        plan,
-        _("Edit the sub-goal"),
-        _("Save the sub-goal"),
-        "save-subgoal",
-        _("The sub-goal is saved."),
-    )
-    return save_or_render(request, form, plan, PlanChange.SUBGOAL_CHANGED, save, page)
+    return edit_fields(request, case, plan, sub_goal, SUB_GOAL_EDIT, plan=plan)
 
 
 def _sub_goal_blocker(sub_goal: SubGoal) -> str:
@@ -268,23 +243,21 @@ def _sub_goal_blocker(sub_goal: SubGoal) -> str:
     return ""
 
 
+SUB_GOAL_REMOVAL = Removal(
+    _sub_goal_blocker,
+    PlanChange.SUBGOAL_REMOVED,
+    gettext_lazy("Remove the sub-goal"),
+    gettext_lazy("The sub-goal is removed."),
+)
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def subgoal_remove(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     sub_goal = _sub_goal_of(plan, subgoal_id)
-    return _remove(
-        request,
-        case,
-        plan,
-        sub_goal,
-        _sub_goal_blocker,
-        _("Remove the sub-goal"),
-        _("The sub-goal is removed."),
-        PlanChange.SUBGOAL_REMOVED,
-        sub_goal.what,
-        what=sub_goal.what[:200],
-    )
+    what = sub_goal.what
+    return _remove(request, case, plan, sub_goal, SUB_GOAL_REMOVAL, what, what=what[:200])
 
 
 def _progress_page(request, case, plan, sub_goal, form, status=200) -> HttpResponse:
