@@ -9,7 +9,7 @@ PYTEST_ARGS ?= -n 2
 
 # Domain modules checked with mypy + django-stubs.
 TYPED := samspel/bounds.py samspel/web/middleware.py samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \
-	samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py \
+	samspel/charts.py samspel/assessments/chart.py samspel/assessments/signs_of_safety.py samspel/network/consent.py \
 	samspel/plans/rules.py samspel/plans/versioning.py samspel/followup/engine.py \
 	samspel/followup/phases.py samspel/followup/recompute.py samspel/followup/compliance.py \
 	samspel/reminders/scheduling.py samspel/reminders/delivery.py samspel/families/phone.py samspel/reminders/sms.py samspel/reminders/messages.py samspel/calendars/periods.py samspel/calendars/ical.py samspel/calendars/feeds.py samspel/calendars/timezones.py samspel/calendars/entries.py samspel/families/visibility.py \

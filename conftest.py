@@ -11,6 +11,9 @@ from samspel.cases.models import Case, CaseStatus
 from samspel.families.models import Family, Person, PersonRole
 from samspel.organisations.models import Jurisdiction, Membership, Organisation, Team
 
+# The browser fixtures (Chromium, the demo world, screenshots) for every app's tests/browser/.
+pytest_plugins = ["samspel.web.tests.browser.fixtures"]
+
 PASSWORD = "correct horse battery staple"
 
 

@@ -8,6 +8,8 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from samspel.charts import Frame, Tick
+
 SCALE_MAX = 10
 # Small enough a drawing that its 15-unit text stays readable when a phone shrinks it.
 WIDTH, HEIGHT = 480, 300
@@ -19,6 +21,9 @@ MARKER_SIZE = 6.0
 MARKERS = ("circle", "square", "triangle", "diamond", "plus", "triangle-down")
 DASHES = ("", "8 4", "2 3", "12 4 3 4", "5 5", "14 3")
 PALETTE_SIZE = 6  # colours .series-1 … .series-6 in samspel.css
+FRAME = Frame(
+    "safety-chart", WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM, SCALE_MAX, tuple(range(SCALE_MAX + 1))
+)
 
 
 @dataclass(frozen=True)
@@ -77,46 +82,35 @@ class Series:
         return marker_shape(self.style.marker, 24, 8, 4)
 
 
-@dataclass(frozen=True)
-class Tick:
-    label: object  # a date on the time axis, a number on the scale axis
-    position: float
-
-
 @dataclass
 class Chart:
     series: list[Series]
-    x_ticks: list[Tick]
-    y_ticks: list[Tick]
+    x_ticks: list[Tick]  # dates
     first: dt.date | None
     last: dt.date | None
-    width: int = WIDTH
-    height: int = HEIGHT
-    left: int = LEFT
-    right: int = RIGHT
-    top: int = TOP
-    bottom: int = BOTTOM
+    frame: Frame = FRAME
 
     @property
     def is_empty(self) -> bool:
         return not self.series
 
     @property
-    def scale_label_x(self) -> int:
-        return self.left - 8
+    def y_ticks(self) -> list[Tick]:
+        """The scale 0–10."""
+        return self.frame.value_ticks
 
     @property
     def scale_title_x(self) -> int:
         """Where the rotated axis title sits: rotation turns x into the vertical position."""
-        return -(self.top + self.bottom) // 2
+        return -(self.frame.top + self.frame.bottom) // 2
 
     @property
     def date_label_y(self) -> int:
-        return self.bottom + 28
+        return self.frame.bottom + 28
 
     @property
     def date_tick_end(self) -> int:
-        return self.bottom + 6
+        return self.frame.bottom + 6
 
 
 def style_for(index: int) -> Style:
@@ -153,7 +147,7 @@ def marker_shape(marker: str, x: float, y: float, r: float = MARKER_SIZE) -> Sha
 
 
 def y_for(value: int) -> float:
-    return round(BOTTOM - value / SCALE_MAX * (BOTTOM - TOP), 1)
+    return FRAME.y_for(value)
 
 
 def _x_scale(first: dt.date, last: dt.date) -> Callable[[dt.date], float]:
@@ -181,9 +175,8 @@ def _x_ticks(dates: list[dt.date], x_for: Callable[[dt.date], float]) -> list[Ti
 def build_chart(ratings: Iterable[RatingPoint]) -> Chart:
     """One series per participant, ordered by label; points ordered by date."""
     ratings = sorted(ratings, key=lambda r: (r.label.casefold(), r.key, r.on))
-    y_ticks = [Tick(value, y_for(value)) for value in range(SCALE_MAX + 1)]
     if not ratings:
-        return Chart([], [], y_ticks, None, None)
+        return Chart([], [], None, None)
     dates = sorted({r.on for r in ratings})
     x_for = _x_scale(dates[0], dates[-1])
     series: dict[str, Series] = {}
@@ -194,4 +187,4 @@ def build_chart(ratings: Iterable[RatingPoint]) -> Chart:
         x, y = x_for(rating.on), y_for(rating.value)
         point = PlotPoint(rating.on, rating.value, x, y, marker_shape(style.marker, x, y))
         series[rating.key].points.append(point)
-    return Chart(list(series.values()), _x_ticks(dates, x_for), y_ticks, dates[0], dates[-1])
+    return Chart(list(series.values()), _x_ticks(dates, x_for), dates[0], dates[-1])

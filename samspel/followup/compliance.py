@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from samspel.charts import Frame, Tick
+
 
 class PeriodLike(Protocol):
     """Anything with a due date and the date it was held (engine.Period, FollowUpPeriod)."""
@@ -66,6 +68,7 @@ def monthly_compliance(
 WIDTH, HEIGHT = 640, 300
 LEFT, RIGHT, TOP, BOTTOM = 56, 624, 16, 250
 TICKS = (0, 25, 50, 75, 100)
+FRAME = Frame("compliance-chart", WIDTH, HEIGHT, LEFT, RIGHT, TOP, BOTTOM, 100, TICKS, unit="%")
 
 
 @dataclass(frozen=True)
@@ -90,45 +93,30 @@ class Bar:
 
 
 @dataclass(frozen=True)
-class Tick:
-    label: int
-    y: float
-
-
-@dataclass(frozen=True)
 class ComplianceChart:
     bars: list[Bar]
-    ticks: list[Tick]
-    width: int = WIDTH
-    height: int = HEIGHT
-    left: int = LEFT
-    right: int = RIGHT
-    top: int = TOP
-    bottom: int = BOTTOM
+    frame: Frame = FRAME
 
     @property
-    def tick_label_x(self) -> int:
-        return LEFT - 8
+    def ticks(self) -> list[Tick]:
+        """The percent scale 0–100."""
+        return self.frame.value_ticks
 
     @property
     def empty_mark_y(self) -> int:
-        return BOTTOM - 8
+        return self.frame.bottom - 8
 
     @property
     def month_label_y(self) -> int:
-        return BOTTOM + 22
+        return self.frame.bottom + 22
 
     @property
     def year_label_y(self) -> int:
-        return BOTTOM + 42
+        return self.frame.bottom + 42
 
 
 def percent(share: float | None) -> int | None:
     return None if share is None else round(share * 100)
-
-
-def _y(value: float) -> float:
-    return round(BOTTOM - (BOTTOM - TOP) * value / 100, 1)
 
 
 def compliance_chart(rows: list[MonthlyCompliance]) -> ComplianceChart:
@@ -137,7 +125,7 @@ def compliance_chart(rows: list[MonthlyCompliance]) -> ComplianceChart:
     bars = []
     for number, row in enumerate(rows):
         value = percent(row.share)
-        top = _y(value or 0)
+        top = FRAME.y_for(value or 0)
         bars.append(
             Bar(
                 month=row.month,
@@ -151,4 +139,4 @@ def compliance_chart(rows: list[MonthlyCompliance]) -> ComplianceChart:
                 label_x=round(LEFT + slot * (number + 0.5), 1),
             )
         )
-    return ComplianceChart(bars=bars, ticks=[Tick(t, _y(t)) for t in TICKS])
+    return ComplianceChart(bars=bars)

@@ -5,10 +5,19 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from samspel.plans import services
-from samspel.plans.editing import case_context, plan_for_write, plan_url, posted, save_or_render
+from samspel.plans.editing import (
+    PartEdit,
+    edit_part,
+    form_page,
+    plan_for_write,
+    plan_url,
+    posted,
+    save_or_render,
+)
 from samspel.plans.forms import CoordinationForm, RemoveForm
 from samspel.plans.models import CoordinationResponsibility
 from samspel.plans.network_link import case_actors
@@ -16,16 +25,17 @@ from samspel.plans.network_link import case_actors
 FIELDS = services.COORDINATION_FIELDS
 
 
-def _page(request, case, plan, heading, submit_label, submit_id, saved, **extra) -> dict:
-    return {
-        **case_context(request, case),
-        "heading": heading,
-        "submit_label": submit_label,
-        "submit_id": submit_id,
-        "cancel_url": plan_url(plan, "coordination"),
-        "saved": saved,
-        **extra,
-    }
+COORDINATION_EDIT = PartEdit(
+    CoordinationForm,
+    FIELDS,
+    services.change_coordination,
+    "coordination",
+    heading=gettext_lazy("Edit the coordination responsibility"),
+    submit_label=gettext_lazy("Save the responsibility"),
+    submit_id="save-coordination",
+    saved=gettext_lazy("The coordination responsibility is saved."),
+    cancel_anchor="coordination",
+)
 
 
 @require_http_methods(["GET", "POST"])
@@ -46,7 +56,7 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         )
         return plan_url(plan, "coordination")
 
-    page = _page(
+    page = form_page(
         request,
         case,
         plan,
@@ -54,6 +64,7 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         _("Add the responsibility"),
         "save-coordination",
         _("The coordination responsibility is added."),
+        cancel_anchor="coordination",
     )
     return save_or_render(request, form, plan, save, page)
 
@@ -63,26 +74,7 @@ def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
 def coordination_edit(request: HttpRequest, case_id, plan_id, coordination_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     item = get_object_or_404(CoordinationResponsibility, plan=plan, public_id=coordination_id)
-    initial = {"version": plan.version, **{name: getattr(item, name) for name in FIELDS}}
-    form = CoordinationForm(posted(request), initial=initial, actors=case_actors(case))
-
-    def save(data) -> str:
-        changes = {name: data[name] for name in FIELDS}
-        services.change_coordination(
-            plan, item, version=data["version"], by=request.user, request=request, **changes
-        )
-        return plan_url(plan, "coordination")
-
-    page = _page(
-        request,
-        case,
-        plan,
-        _("Edit the coordination responsibility"),
-        _("Save the responsibility"),
-        "save-coordination",
-        _("The coordination responsibility is saved."),
-    )
-    return save_or_render(request, form, plan, save, page)
+    return edit_part(request, case, plan, item, COORDINATION_EDIT)
 
 
 @require_http_methods(["GET", "POST"])
@@ -98,7 +90,7 @@ def coordination_remove(request: HttpRequest, case_id, plan_id, coordination_id)
         )
         return plan_url(plan, "coordination")
 
-    page = _page(
+    page = form_page(
         request,
         case,
         plan,
@@ -109,5 +101,6 @@ def coordination_remove(request: HttpRequest, case_id, plan_id, coordination_id)
         intro=_("%(who)s coordinates with %(actor)s.")
         % {"who": item.get_coordinator_display(), "actor": item.actor},
         danger=True,
+        cancel_anchor="coordination",
     )
     return save_or_render(request, form, plan, save, page)

@@ -1,11 +1,13 @@
-"""What every plan view shares: reaching the plan through its case, and the one shape of a
+"""What every plan view shares: reaching the plan through its case, the one shape of a
 versioned save — validate, call the write path (samspel.plans.services), redirect; or show the
-form again with its errors, or with the conflict message when someone else saved first. A closed
+form again with its errors, or with the conflict message when someone else saved first — and the
+one form page that adds, edits or removes a part of the plan (`form_page`, `edit_part`). A closed
 case shows no plan form: it is refused with the shared message (samspel.cases.refusals)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -13,6 +15,7 @@ from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from samspel.cases.access import (
@@ -24,6 +27,7 @@ from samspel.cases.access import (
 from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.plans.models import Plan
+from samspel.plans.network_link import case_actors
 from samspel.plans.versioning import StalePlan
 
 FORM_TEMPLATE = "plans/plan_form.html"
@@ -93,3 +97,69 @@ def save_or_render(
     if page.get("saved"):
         messages.success(request, page["saved"])
     return redirect(target)
+
+
+def form_page(
+    request: HttpRequest,
+    case: Case,
+    plan: Plan,
+    heading: str | Promise,
+    submit_label: str | Promise,
+    submit_id: str,
+    saved: str | Promise,
+    *,
+    cancel_anchor: str = "",
+    **extra: Any,
+) -> dict[str, Any]:
+    """The page around a plan form (templates/plans/plan_form.html): its texts, and Cancel back
+    to the plan, at `cancel_anchor` when given. `extra` adds intro, danger, blocked …"""
+    return {
+        **case_context(request, case),
+        "heading": heading,
+        "submit_label": submit_label,
+        "submit_id": submit_id,
+        "cancel_url": plan_url(plan, cancel_anchor),
+        "saved": saved,
+        **extra,
+    }
+
+
+@dataclass(frozen=True)
+class PartEdit:
+    """How one kind of part of the plan is edited: its form and the fields it changes, the
+    write path that changes it (`change(plan, part, version=, by=, request=, **changes)` in
+    samspel.plans.services), where the plan opens afterwards (`anchor`, with the part's
+    `{public_id}`) and on Cancel, and the page's texts."""
+
+    form_class: type[Form]
+    fields: tuple[str, ...]
+    change: Callable[..., Any]
+    anchor: str
+    heading: str | Promise
+    submit_label: str | Promise
+    submit_id: str
+    saved: str | Promise
+    cancel_anchor: str = ""
+
+
+def edit_part(
+    request: HttpRequest, case: Case, plan: Plan, part: Any, edit: PartEdit, /, **form_options
+) -> HttpResponse:
+    """Edit a part of the plan (a goal, a sub-goal, a coordination responsibility) as one
+    versioned change of the plan. `form_options` are what `edit.form_class` needs beyond its
+    data, initial values and the case's actors."""
+    initial = {"version": plan.version, **{name: getattr(part, name) for name in edit.fields}}
+    form = edit.form_class(
+        posted(request), initial=initial, actors=case_actors(case), **form_options
+    )
+
+    def save(data) -> str:
+        changes = {name: data[name] for name in edit.fields}
+        edit.change(
+            plan, part, version=data["version"], by=request.user, request=request, **changes
+        )
+        return plan_url(plan, edit.anchor.format(public_id=part.public_id))
+
+    texts = edit.heading, edit.submit_label, edit.submit_id, edit.saved
+    page = form_page(request, case, plan, *texts, cancel_anchor=edit.cancel_anchor)
+    return save_or_render(request, form, plan, save, page)

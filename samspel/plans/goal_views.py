@@ -9,13 +9,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from samspel.cases.access import may_change_case
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.plans import services
 from samspel.plans.editing import (
+    PartEdit,
     case_context,
+    edit_part,
+    form_page,
     plan_for_read,
     plan_for_write,
     plan_url,
@@ -25,6 +29,27 @@ from samspel.plans.editing import (
 from samspel.plans.forms import GoalForm, ProgressForm, RemoveForm, SubGoalForm
 from samspel.plans.models import Goal, Plan, SubGoal
 from samspel.plans.network_link import case_actors
+
+GOAL_EDIT = PartEdit(
+    GoalForm,
+    services.GOAL_FIELDS,
+    services.change_goal,
+    "goal-{public_id}",
+    heading=gettext_lazy("Edit the goal"),
+    submit_label=gettext_lazy("Save the goal"),
+    submit_id="save-goal",
+    saved=gettext_lazy("The goal is saved."),
+)
+SUB_GOAL_EDIT = PartEdit(
+    SubGoalForm,
+    services.SUB_GOAL_FIELDS,
+    services.change_sub_goal,
+    "subgoal-{public_id}",
+    heading=gettext_lazy("Edit the sub-goal"),
+    submit_label=gettext_lazy("Save the sub-goal"),
+    submit_id="save-subgoal",
+    saved=gettext_lazy("The sub-goal is saved."),
+)
 
 
 def _responsibility(data) -> dict:
@@ -44,18 +69,6 @@ def _sub_goal_of(plan: Plan, subgoal_id) -> SubGoal:
     return get_object_or_404(
         SubGoal.objects.select_related("goal"), goal__plan=plan, public_id=subgoal_id
     )
-
-
-def _form_page(request, case, plan, heading, submit_label, submit_id, saved, **extra) -> dict:
-    return {
-        **case_context(request, case),
-        "heading": heading,
-        "submit_label": submit_label,
-        "submit_id": submit_id,
-        "cancel_url": plan_url(plan),
-        "saved": saved,
-        **extra,
-    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -86,7 +99,7 @@ def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         return plan_url(plan, f"goal-{goal.public_id}")
 
     heading = _("Add a short-term goal") if short_term else _("Add a long-term goal")
-    page = _form_page(
+    page = form_page(
         request, case, plan, heading, _("Add the goal"), "save-goal", _("The goal is added.")
     )
     return save_or_render(request, form, plan, save, page)
@@ -97,37 +110,8 @@ def goal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
 def goal_edit(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     goal = _goal_of(plan, goal_id)
-    initial = {
-        "version": plan.version,
-        "text": goal.text,
-        "goal_areas": goal.goal_areas,
-        "responsible_party": goal.responsible_party,
-        "responsible_actor": goal.responsible_actor,
-    }
-    form = GoalForm(
-        posted(request),
-        jurisdiction=case.organisation.jurisdiction,
-        initial=initial,
-        actors=case_actors(case),
-    )
-
-    def save(data) -> str:
-        changes = {name: data[name] for name in services.GOAL_FIELDS}
-        services.change_goal(
-            plan, goal, version=data["version"], by=request.user, request=request, **changes
-        )
-        return plan_url(plan, f"goal-{goal.public_id}")
-
-    page = _form_page(
-        request,
-        case,
-        plan,
-        _("Edit the goal"),
-        _("Save the goal"),
-        "save-goal",
-        _("The goal is saved."),
-    )
-    return save_or_render(request, form, plan, save, page)
+    jurisdiction = case.organisation.jurisdiction
+    return edit_part(request, case, plan, goal, GOAL_EDIT, jurisdiction=jurisdiction)
 
 
 def _remove(request, case, plan, target, blocker_of, heading, saved, remove, intro):
@@ -139,7 +123,7 @@ def _remove(request, case, plan, target, blocker_of, heading, saved, remove, int
         remove(plan, target, version=data["version"], by=request.user, request=request)
         return plan_url(plan, "goals")
 
-    page = _form_page(
+    page = form_page(
         request,
         case,
         plan,
@@ -199,7 +183,7 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
         )
         return plan_url(plan, f"subgoal-{sub_goal.public_id}")
 
-    page = _form_page(
+    page = form_page(
         request,
         case,
         plan,
@@ -219,27 +203,7 @@ def subgoal_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
 def subgoal_edit(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     sub_goal = _sub_goal_of(plan, subgoal_id)
-    fields = services.SUB_GOAL_FIELDS
-    initial = {"version": plan.version, **{name: getattr(sub_goal, name) for name in fields}}
-    form = SubGoalForm(posted(request), plan=plan, initial=initial, actors=case_actors(case))
-
-    def save(data) -> str:
-        changes = {name: data[name] for name in fields}
-        services.change_sub_goal(
-            plan, sub_goal, version=data["version"], by=request.user, request=request, **changes
-        )
-        return plan_url(plan, f"subgoal-{sub_goal.public_id}")
-
-    page = _form_page(
-        request,
-        case,
-        plan,
-        _("Edit the sub-goal"),
-        _("Save the sub-goal"),
-        "save-subgoal",
-        _("The sub-goal is saved."),
-    )
-    return save_or_render(request, form, plan, save, page)
+    return edit_part(request, case, plan, sub_goal, SUB_GOAL_EDIT, plan=plan)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,15 +1,7 @@
-"""The browser fixtures of samspel/web/tests/browser, for this app's journeys."""
+"""This app's journeys get the shared browser fixtures from the root conftest.py's plugin
+(samspel/web/tests/browser/fixtures.py); here only the clock differs from activities/tests."""
 
 import pytest
-
-from samspel.web.tests.browser.conftest import (  # noqa: F401 - fixtures, used by name
-    browser,
-    browser_locale,
-    demo,
-    new_page,
-    page,
-    shot,
-)
 
 
 @pytest.fixture(autouse=True)

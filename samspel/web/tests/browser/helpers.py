@@ -10,7 +10,6 @@ from playwright.sync_api import Locator, Page
 
 from samspel.demo.builder import DEMO_PASSWORD
 
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 AXE_SOURCE = (Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js").read_text()
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ROLES = ["worker", "buddy", "leader", "outsider", "auditor", "admin", "stranger"]

@@ -1,5 +1,9 @@
-"""Browser fixtures: one Debian Chromium for the whole session, fresh contexts per test,
-the demo world in the live server's database, and a screenshot helper."""
+"""Browser fixtures for every app's journeys: one Debian Chromium for the whole session, fresh
+contexts per test, the demo world in the live server's database, and a screenshot helper.
+
+A pytest plugin, registered once in the root conftest.py (`pytest_plugins`), so that each app's
+tests/browser/ needs no conftest.py of its own to reach them. It imports no browser helper and
+no page: loading it costs the other tests only the Playwright import."""
 
 import os
 import re
@@ -7,11 +11,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from django.conf import settings
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from samspel.web.tests.browser.helpers import SCREENSHOTS
 from samspel.web.tests.browser.snapshot import demo_world
 
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -23,27 +28,15 @@ CHROMIUM_ARGS = [
 ]
 
 
-# Other apps' browser tests import these fixtures into their own conftest.py, which makes a
-# separate session fixture each time; they must all share one Playwright and one Chromium.
-_running: list[tuple[Playwright, Browser]] = []
-
-
 @pytest.fixture(scope="session")
-def browser(request) -> Browser:
+def browser() -> Iterator[Browser]:
     """One Debian Chromium per test process."""
-    if not _running:
-        # Sync Playwright keeps an event loop running in the test thread from here on;
-        # without this Django's ORM refuses the tests' own queries as "async unsafe".
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-        playwright = sync_playwright().start()
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        _running.append((playwright, chromium))
-        request.addfinalizer(_stop_browser)
-    return _running[0][1]
-
-
-def _stop_browser() -> None:
-    playwright, chromium = _running.pop()
+    # Sync Playwright keeps an event loop running in the test thread from here on;
+    # without this Django's ORM refuses the tests' own queries as "async unsafe".
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
     chromium.close()
     playwright.stop()
 
