@@ -9,10 +9,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from samspel.activities.case_panel import activity_panel
+from samspel.cases.access import leads_team
 from samspel.cases.models import Case, CaseStatus
 from samspel.followup import phases
 from samspel.followup.case_forms import HeldActivityForm, PhaseMoveForm, SupportEvaluationForm
-from samspel.followup.case_views import leads_team, translate
+from samspel.followup.case_views import translate
 from samspel.followup.recompute import facts_for_case
 from samspel.followup.worklists import explain, item_state
 from samspel.programmes.choices import base_programme

@@ -18,7 +18,7 @@ from samspel.activities import services
 from samspel.activities.models import Activity
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.access import get_case_for_write, refuse_closed
+from samspel.cases.access import get_case_for_write, leads_team, refuse_closed
 from samspel.cases.models import Case
 from samspel.followup import phases
 from samspel.followup.case_forms import (
@@ -31,7 +31,6 @@ from samspel.followup.case_forms import (
 from samspel.followup.engine import Explanation
 from samspel.followup.models import SupportEvaluation
 from samspel.followup.recompute import facts_for_case, recompute_case
-from samspel.organisations.models import Membership
 from samspel.programmes.choices import base_programme
 from samspel.programmes.definitions import Phase
 
@@ -128,10 +127,6 @@ def record_evaluation(request: HttpRequest, case_id) -> HttpResponse:
 
 def _kind_and_date(activity: Activity) -> dict[str, str]:
     return {"kind": activity.get_kind_display(), "date": activity.held_on.isoformat()}
-
-
-def leads_team(user, case: Case) -> bool:
-    return Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists()
 
 
 @require_POST

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from samspel.accounts.views import safe_next
 from samspel.audit.log import record_list
 from samspel.audit.models import AuditEvent
+from samspel.cases.access import emergencies_to_review, led_teams
 from samspel.organisations.models import Membership
 
 
@@ -23,15 +24,15 @@ def home(request: HttpRequest) -> HttpResponse:
     """Each role lands where its work is."""
     user = request.user
     memberships = Membership.objects.filter(user=user).select_related("team")
-    led_teams = [m.team for m in memberships if m.is_leader]
     context = {
         "memberships": memberships,
         "led_teams": [
-            {"team": team, "members": team.members.order_by("last_name")} for team in led_teams
+            {"team": team, "members": team.members.order_by("last_name")}
+            for team in led_teams(user)
         ],
     }
     if not (user.is_auditor or user.is_org_admin):
-        context.update(_case_overview(user, [m.team_id for m in memberships if m.is_leader]))
+        context.update(_case_overview(user))
         coming = _coming_activities(user)
         context["next_activities"] = list(coming[:NEXT_ACTIVITIES])
         context["unreminded"] = _unreminded(coming)
@@ -39,6 +40,7 @@ def home(request: HttpRequest) -> HttpResponse:
         shown = [
             *context["own_cases"],
             *(activity.case for activity in [*context["next_activities"], *context["unreminded"]]),
+            *(access.case for access in context["emergency_flags"]),
         ]
         record_list(request, "cases.case", shown)
     if user.is_auditor:
@@ -58,12 +60,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render_local(request, "web/home.html", context)
 
 
-def _case_overview(user, led_team_ids) -> dict:
+def _case_overview(user) -> dict:
     """The worker's own open cases, and for team leaders the emergency accesses to review."""
     from django.db.models import Q
 
     from samspel.cases.access import cases_for_user
-    from samspel.cases.models import CaseStatus, EmergencyAccess
+    from samspel.cases.models import CaseStatus
 
     own = (
         cases_for_user(user)
@@ -72,14 +74,12 @@ def _case_overview(user, led_team_ids) -> dict:
         .select_related("family", "responsible")
         .order_by("family__name")
     )
-    flagged = EmergencyAccess.objects.filter(
-        case__team_id__in=led_team_ids, reviewed_at__isnull=True
-    ).select_related("case", "user")
+    flagged = emergencies_to_review(user).select_related("case", "user")
     from samspel.followup.worklists import due_summary
 
     return {
         "own_cases": list(own[:50]),
-        "emergency_flags": flagged,
+        "emergency_flags": list(flagged),
         "due_summary": due_summary(user, timezone.localdate()),
     }
 
