@@ -86,8 +86,8 @@ def due_items_for_user(user, *, mine: bool = False) -> QuerySet[DueItem]:
     if not mine:
         return DueItem.objects.filter(case__in=cases_for_user(user))
     own = Q(responsible=user) | Q(buddy=user)
-    # Belt and braces: the columns copied onto the items keep the worklist on the
-    # due_responsible and due_buddy indexes; the cases, from cases_for_user, decide.
+    # Belt and braces: the copied columns stay as a second filter, the cases from cases_for_user
+    # decide (PostgreSQL reads them by the cases' own indexes: docs/benchmark.md).
     return DueItem.objects.filter(
         Q(responsible_id=user.pk) | Q(buddy_id=user.pk),
         case__in=cases_for_user(user).filter(own),
