@@ -171,6 +171,9 @@ SESSION_IDLE_TIMEOUT_MINUTES = envint("SESSION_IDLE_TIMEOUT_MINUTES", 30)
 SESSION_COOKIE_AGE = (SESSION_IDLE_TIMEOUT_MINUTES + 8 * 60) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
+# Emergency access to a case one is not on (DOMAIN.md §7) lasts this many hours, then ends.
+EMERGENCY_ACCESS_HOURS = envint("EMERGENCY_ACCESS_HOURS", 4)
+
 # Throttling of failed logins and second-factor codes (django-axes).
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))

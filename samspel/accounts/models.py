@@ -47,10 +47,6 @@ class User(AbstractUser):
     def is_auditor(self) -> bool:
         return self.role == Role.AUDITOR
 
-    @property
-    def is_team_leader(self) -> bool:
-        return self.membership_set.filter(is_leader=True).exists()
-
     def needs_second_factor(self) -> bool:
         """A second factor is needed when the organisation demands it or the user enrolled one."""
         from django_otp import user_has_device

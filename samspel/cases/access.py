@@ -1,12 +1,15 @@
 """The one way to reach a case. Every case view, and every later feature that hangs off a case,
 goes through these helpers: outsiders get 404, read-only users get 403 on writes, and every read
-or change leaves exactly one audit event per request."""
+or change leaves exactly one audit event per request. Pages that list case data (worklists,
+compliance, home, calendars, the case list) start from the querysets here, and who leads a team
+is answered by leads_team alone."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
@@ -22,17 +25,48 @@ from samspel.families.visibility import NO_RELATION as NO_RELATION
 from samspel.families.visibility import ON_CASE as ON_CASE
 from samspel.families.visibility import READ_GRANT as READ_GRANT
 from samspel.families.visibility import WRITE_GRANT as WRITE_GRANT
-from samspel.organisations.models import Membership
+from samspel.organisations.models import Membership, Team
+
+_Row = TypeVar("_Row", bound=models.Model)
 
 
-def _leads_team(user) -> Exists:
-    return Exists(Membership.objects.filter(team=OuterRef("team"), user=user, is_leader=True))
+def _reads_cases(user) -> bool:
+    return user.is_authenticated and user.organisation_id is not None and not user.is_auditor
+
+
+def leader_memberships(user) -> QuerySet[Membership]:
+    """The one rule for who leads a team: the user's memberships marked leader, of teams in the
+    user's own organisation. Auditors read no case content, so they lead no team's cases."""
+    if not _reads_cases(user):
+        return Membership.objects.none()
+    return Membership.objects.filter(
+        user=user, is_leader=True, team__organisation_id=user.organisation_id
+    )
+
+
+def leads_team(user, team_or_case: Team | Case) -> bool:
+    """Whether the user leads the team, or the team of the case."""
+    team_id = team_or_case.team_id if isinstance(team_or_case, Case) else team_or_case.pk
+    return leader_memberships(user).filter(team_id=team_id).exists()
+
+
+def leads_team_exists(user, team: str = "team") -> Exists:
+    """leads_team as a subquery on the outer query's team field ("team", "case__team", "pk")."""
+    return Exists(leader_memberships(user).filter(team=OuterRef(team)))
+
+
+def led_teams(user) -> QuerySet[Team]:
+    """The teams the user leads, by name."""
+    return Team.objects.filter(leads_team_exists(user, "pk")).order_by("name")
 
 
 def cases_for_user(user) -> QuerySet[Case]:
-    """Cases the user may read: responsible, buddy, leader of the case's team, granted by name,
-    or under an unexpired emergency access. Auditors and admins see no case content."""
-    if not user.is_authenticated or user.organisation_id is None or user.is_auditor:
+    """Cases of the user's organisation that the user may read: those they are responsible or
+    buddy for, those of the teams they lead, those granted to them by name and those under
+    their own unexpired emergency access. Auditors read no case content and get none. Org
+    admins get only cases reached the same ways; they are offered as neither responsible,
+    buddy nor grantee, and require_case_worker keeps them off the case pages."""
+    if not _reads_cases(user):
         return Case.objects.none()
     granted = Exists(CaseGrant.objects.filter(case=OuterRef("pk"), user=user))
     emergency = Exists(
@@ -41,8 +75,35 @@ def cases_for_user(user) -> QuerySet[Case]:
         )
     )
     return Case.objects.filter(organisation_id=user.organisation_id).filter(
-        Q(responsible=user) | Q(buddy=user) | _leads_team(user) | granted | emergency
+        Q(responsible=user) | Q(buddy=user) | leads_team_exists(user) | granted | emergency
     )
+
+
+def team_cases(user, team: Team | None = None) -> QuerySet[Case]:
+    """The cases of the teams the user leads (of `team` alone when given): none for a team
+    the user does not lead. The team worklist and compliance start here."""
+    # team_id IN (…) rather than the Exists form, so that the case table is read by its team index.
+    cases = cases_for_user(user).filter(team_id__in=leader_memberships(user).values("team_id"))
+    return cases if team is None else cases.filter(team=team)
+
+
+def own_cases(user) -> QuerySet[Case]:
+    """The readable cases the user is responsible or buddy for (the worker's own worklist)."""
+    return cases_for_user(user).filter(Q(responsible=user) | Q(buddy=user))
+
+
+def restrict(rows: QuerySet[_Row], cases: QuerySet[Case]) -> QuerySet[_Row]:
+    """`rows` of a model that belongs to a case (its `case` field), kept to `cases`, which one
+    of the functions above gave: how every list of case data is scoped, whatever app owns the
+    model (the due items of samspel.followup.worklists, say)."""
+    return rows.filter(case__in=cases)
+
+
+def emergencies_to_review(user) -> QuerySet[EmergencyAccess]:
+    """Unreviewed emergency accesses to cases of the teams the user leads, newest first."""
+    return EmergencyAccess.objects.filter(
+        case__in=team_cases(user), reviewed_at__isnull=True
+    ).order_by("-started_at")
 
 
 def case_relation(user, case: Case) -> str:
@@ -54,9 +115,7 @@ def case_relation(user, case: Case) -> str:
 
 
 def _relation(user, case: Case) -> str:
-    if user.pk in (case.responsible_id, case.buddy_id):
-        return ON_CASE
-    if Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists():
+    if user.pk in (case.responsible_id, case.buddy_id) or leads_team(user, case):
         return ON_CASE
     grant = CaseGrant.objects.filter(case=case, user=user).values_list("can_write", flat=True)
     can_write = grant.first()
@@ -132,9 +191,3 @@ def get_case_for_write(request: HttpRequest, public_id) -> Case:
         raise PermissionDenied
     _audit_once(request, Action.VIEW, case)
     return case
-
-
-def leads_team(user, case: Case) -> bool:
-    """Whether the user leads the case's team (the team leader may move a case on without its
-    exit criteria)."""
-    return Membership.objects.filter(team_id=case.team_id, user=user, is_leader=True).exists()

@@ -138,6 +138,7 @@ class CaseGrant(models.Model):
 class EmergencyAccess(models.Model):
     """Time-limited read access after typing a reason; flagged to the team leader."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="emergency_accesses")
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="emergency_accesses"

@@ -20,6 +20,7 @@ from samspel.cases import services
 from samspel.cases.access import (
     can_write_case,
     cases_for_user,
+    emergencies_to_review,
     get_case_for_user,
     get_case_for_write,
     is_emergency_only,
@@ -41,7 +42,7 @@ from samspel.cases.refusals import Refused, refusal_response
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 
 PAGE_SIZE = 25
-EMERGENCY_HOURS = getattr(settings, "EMERGENCY_ACCESS_HOURS", 4)
+EMERGENCY_HOURS = settings.EMERGENCY_ACCESS_HOURS
 
 
 @require_GET
@@ -243,19 +244,14 @@ def emergency_access(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
-def emergency_review(request: HttpRequest, access_id: int) -> HttpResponse:
+def emergency_review(request: HttpRequest, access_id) -> HttpResponse:
     """The case's team leader marks an emergency access as seen."""
-    from samspel.organisations.models import Membership
-
-    led = Membership.objects.filter(user=request.user, is_leader=True).values("team_id")
-    access = EmergencyAccess.objects.filter(
-        pk=access_id, case__team_id__in=led, reviewed_at__isnull=True
-    ).first()
+    access = emergencies_to_review(request.user).filter(public_id=access_id).first()
     if access is None:
         raise Http404
     access.reviewed_by = request.user
     access.reviewed_at = timezone.now()
     access.save(update_fields=["reviewed_by", "reviewed_at"])
-    record(request, Action.UPDATE, access.case, emergency_reviewed=access.pk)
+    record(request, Action.UPDATE, access.case, emergency_reviewed=str(access.public_id))
     messages.success(request, _("The emergency access is marked as reviewed."))
     return redirect("web:home")

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET
 
 from samspel.audit.log import record, record_list
 from samspel.audit.models import Action
+from samspel.cases.access import led_teams
 from samspel.followup.compliance import (
     MonthlyCompliance,
     compliance_chart,
@@ -28,7 +29,6 @@ from samspel.followup.worklist_forms import TeamWorklistFilterForm
 from samspel.followup.worklists import (
     caseloads,
     due_row,
-    led_teams,
     team_items,
     team_periods,
     team_workers,
@@ -44,7 +44,7 @@ def _rows(items, today) -> list[dict]:
 
 
 def _leader_teams(request: HttpRequest):
-    teams = led_teams(request.user)
+    teams = list(led_teams(request.user))
     if not teams:
         raise Http404
     return teams
@@ -86,7 +86,7 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
         workers=team_workers(team_ids),
         organisation_id=request.user.organisation_id,
     )
-    items = form.filter(team_items(team_ids))
+    items = form.filter(team_items(request.user))
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
     if form.is_bound:
         terms = dict(request.GET.items())
@@ -118,7 +118,7 @@ def compliance(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     first = month_starts(today, MONTHS)[0]
     last = (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-    periods = team_periods([team.pk for team in teams], first, last)
+    periods = team_periods(request.user, first, last)
     rows = monthly_compliance(periods, today, MONTHS)
     chart = compliance_chart(rows)
     total = MonthlyCompliance(first, sum(r.due for r in rows), sum(r.on_time for r in rows))

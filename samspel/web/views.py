@@ -18,8 +18,8 @@ from samspel.audit.log import record_list
 from samspel.audit.models import AuditEvent
 from samspel.calendars.entries import worker_activities
 from samspel.calendars.local_time import render_local
-from samspel.cases.access import cases_for_user
-from samspel.cases.models import CaseStatus, EmergencyAccess
+from samspel.cases.access import cases_for_user, emergencies_to_review, led_teams
+from samspel.cases.models import CaseStatus
 from samspel.followup.worklists import due_summary
 from samspel.organisations.models import Membership
 from samspel.reminders.models import ReminderStatus
@@ -31,15 +31,15 @@ def home(request: HttpRequest) -> HttpResponse:
     """Each role lands where its work is."""
     user = request.user
     memberships = Membership.objects.filter(user=user).select_related("team")
-    led_teams = [m.team for m in memberships if m.is_leader]
     context = {
         "memberships": memberships,
         "led_teams": [
-            {"team": team, "members": team.members.order_by("last_name")} for team in led_teams
+            {"team": team, "members": team.members.order_by("last_name")}
+            for team in led_teams(user)
         ],
     }
     if not (user.is_auditor or user.is_org_admin):
-        context.update(_case_overview(user, [m.team_id for m in memberships if m.is_leader]))
+        context.update(_case_overview(user))
         coming = _coming_activities(user)
         context["next_activities"] = list(coming[:NEXT_ACTIVITIES])
         context["unreminded"] = _unreminded(coming)
@@ -47,6 +47,7 @@ def home(request: HttpRequest) -> HttpResponse:
         shown = [
             *context["own_cases"],
             *(activity.case for activity in [*context["next_activities"], *context["unreminded"]]),
+            *(access.case for access in context["emergency_flags"]),
         ]
         record_list(request, "cases.case", shown)
     if user.is_auditor:
@@ -64,7 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render_local(request, "web/home.html", context)
 
 
-def _case_overview(user, led_team_ids) -> dict:
+def _case_overview(user) -> dict:
     """The worker's own open cases, and for team leaders the emergency accesses to review."""
     own = (
         cases_for_user(user)
@@ -73,12 +74,10 @@ def _case_overview(user, led_team_ids) -> dict:
         .select_related("family", "responsible")
         .order_by("family__name")
     )
-    flagged = EmergencyAccess.objects.filter(
-        case__team_id__in=led_team_ids, reviewed_at__isnull=True
-    ).select_related("case", "user")
+    flagged = emergencies_to_review(user).select_related("case", "user")
     return {
         "own_cases": list(own[:50]),
-        "emergency_flags": flagged,
+        "emergency_flags": list(flagged),
         "due_summary": due_summary(user, timezone.localdate()),
     }
 

@@ -26,7 +26,7 @@ def test_outsider_opens_a_case_with_a_reason_and_the_leader_sees_the_flag(client
     home = client.get("/").content.decode()
     assert "Police called about the child" in home
     access = EmergencyAccess.objects.get()
-    client.post(f"/cases/emergency/{access.pk}/review/")
+    client.post(f"/cases/emergency/{access.public_id}/review/")
     access.refresh_from_db()
     assert access.reviewed_by == personas["leader"]
     assert "Police called about the child" not in client.get("/").content.decode()
@@ -68,4 +68,4 @@ def test_only_the_cases_team_leader_can_review(client, personas, case):
     client.post("/cases/emergency/", {"number": case.number, "reason": "Urgent safety concern"})
     access = EmergencyAccess.objects.get()
     client.force_login(personas["worker"])
-    assert client.post(f"/cases/emergency/{access.pk}/review/").status_code == 404
+    assert client.post(f"/cases/emergency/{access.public_id}/review/").status_code == 404

@@ -75,3 +75,16 @@ def test_query_count_is_pinned(login, personas, case, django_assert_max_num_quer
     with django_assert_max_num_queries(9):
         page = client.get(URL).content.decode()
     assert _table(page)["2026-06"] == ["28", "14", "50%"]
+
+
+@time_machine.travel(NOW, tick=False)
+def test_a_period_counts_by_its_case_not_by_its_copied_team(login, personas, case, other_team):
+    """The page starts from the cases of the led teams (cases/access.team_cases): a period whose
+    copied team column claims the led team while its case is another team's stays out."""
+    period(case, dt.date(2026, 10, 5), dt.date(2026, 10, 5))
+    other = another_case(case, "2026-0002", team=other_team, responsible=personas["outsider"])
+    stray = period(other, dt.date(2026, 10, 6))
+    stray.team_id = case.team_id
+    stray.save(update_fields=["team_id"])
+    table = _table(login(personas["leader"]).get(URL).content.decode())
+    assert table["2026-10"] == ["1", "1", "100%"]
