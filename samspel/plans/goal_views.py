@@ -2,12 +2,17 @@
 plan; progress ratings are added to a sub-goal over time and change nothing already written,
 so they do not take part in the plan's optimistic locking."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -114,27 +119,42 @@ def goal_edit(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
     return edit_part(request, case, plan, goal, GOAL_EDIT, jurisdiction=jurisdiction)
 
 
-def _remove(request, case, plan, target, blocker_of, heading, saved, remove, intro):
+@dataclass(frozen=True)
+class Removal:
+    """How a goal or a sub-goal is removed: what keeps it (`blocker_of`), the plans service
+    that removes it, the page's texts."""
+
+    blocker_of: Callable[[Any], str]
+    remove: Callable[..., None]
+    heading: str | Promise
+    saved: str | Promise
+
+
+GOAL_REMOVAL = Removal(
+    services.goal_blocker,
+    services.remove_goal,
+    gettext_lazy("Remove the goal"),
+    gettext_lazy("The goal is removed."),
+)
+SUB_GOAL_REMOVAL = Removal(
+    services.sub_goal_blocker,
+    services.remove_sub_goal,
+    gettext_lazy("Remove the sub-goal"),
+    gettext_lazy("The sub-goal is removed."),
+)
+
+
+def _remove(request, case, plan, target, removal: Removal, intro: str) -> HttpResponse:
     """Confirm and remove a goal or sub-goal, unless something under it keeps it."""
-    blocker = blocker_of(target)
+    blocker = removal.blocker_of(target)
     form = RemoveForm(posted(request), initial={"version": plan.version}, blocker=blocker)
 
     def save(data) -> str:
-        remove(plan, target, version=data["version"], by=request.user, request=request)
+        removal.remove(plan, target, version=data["version"], by=request.user, request=request)
         return plan_url(plan, "goals")
 
-    page = form_page(
-        request,
-        case,
-        plan,
-        heading,
-        heading,
-        "confirm-remove",
-        saved,
-        intro=intro,
-        danger=True,
-        blocked=blocker,
-    )
+    texts = removal.heading, removal.heading, "confirm-remove", removal.saved
+    page = form_page(request, case, plan, *texts, intro=intro, danger=True, blocked=blocker)
     return save_or_render(request, form, plan, save, page)
 
 
@@ -143,17 +163,7 @@ def _remove(request, case, plan, target, blocker_of, heading, saved, remove, int
 def goal_remove(request: HttpRequest, case_id, plan_id, goal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     goal = _goal_of(plan, goal_id)
-    return _remove(
-        request,
-        case,
-        plan,
-        goal,
-        services.goal_blocker,
-        _("Remove the goal"),
-        _("The goal is removed."),
-        services.remove_goal,
-        goal.text,
-    )
+    return _remove(request, case, plan, goal, GOAL_REMOVAL, goal.text)
 
 
 @require_http_methods(["GET", "POST"])
@@ -211,17 +221,7 @@ def subgoal_edit(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResp
 def subgoal_remove(request: HttpRequest, case_id, plan_id, subgoal_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     sub_goal = _sub_goal_of(plan, subgoal_id)
-    return _remove(
-        request,
-        case,
-        plan,
-        sub_goal,
-        services.sub_goal_blocker,
-        _("Remove the sub-goal"),
-        _("The sub-goal is removed."),
-        services.remove_sub_goal,
-        sub_goal.what,
-    )
+    return _remove(request, case, plan, sub_goal, SUB_GOAL_REMOVAL, sub_goal.what)
 
 
 def _progress_page(request, case, plan, sub_goal, form, status=200) -> HttpResponse:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 from django.http import HttpRequest
@@ -47,6 +47,9 @@ def _versioned(plan: Plan, version: int, by: User, change: str) -> Iterator[Plan
     refuse_if_closed(plan.case)
     with versioning.plan_change(plan, version, by, change):
         yield plan
+
+
+_Part = TypeVar("_Part", Goal, SubGoal, CoordinationResponsibility)
 
 
 def _only(allowed: tuple[str, ...], changes: dict[str, Any], what: str) -> None:
@@ -115,6 +118,45 @@ def record_agreement(
     return plan
 
 
+def _add_part(
+    plan: Plan,
+    create: Callable[[], _Part],
+    change: str,
+    *,
+    version: int,
+    by: User,
+    request: HttpRequest | None,
+) -> _Part:
+    """One part added to the plan as a versioned change, audited once."""
+    with _versioned(plan, version, by, change):
+        part = create()
+        record(
+            request, Action.CREATE, part, user=by, plan=str(plan.public_id), version=plan.version
+        )
+    return part
+
+
+def _change_part(
+    plan: Plan,
+    part: _Part,
+    change: str,
+    allowed: tuple[str, ...],
+    changes: dict[str, Any],
+    *,
+    version: int,
+    by: User,
+    request: HttpRequest | None,
+) -> _Part:
+    """The explicit `changes` (of `allowed` fields only) to one part, as a versioned change of
+    the plan, audited with the fields that really changed."""
+    _only(allowed, changes, change)
+    with _versioned(plan, version, by, change):
+        changed = _apply(part, changes)
+        part.save(update_fields=changed)
+        record(request, Action.UPDATE, part, user=by, fields=changed)
+    return part
+
+
 def add_goal(
     plan: Plan,
     *,
@@ -126,12 +168,14 @@ def add_goal(
 ) -> Goal:
     """A long-term goal, or with `parent` a short-term goal under it."""
     _only(GOAL_FIELDS, fields, "add_goal")
-    with _versioned(plan, version, by, PlanChange.GOAL_ADDED):
-        goal = Goal.objects.create(plan=plan, parent=parent, **fields)
-        record(
-            request, Action.CREATE, goal, user=by, plan=str(plan.public_id), version=plan.version
-        )
-    return goal
+    return _add_part(
+        plan,
+        lambda: Goal.objects.create(plan=plan, parent=parent, **fields),
+        PlanChange.GOAL_ADDED,
+        version=version,
+        by=by,
+        request=request,
+    )
 
 
 def change_goal(
@@ -143,12 +187,16 @@ def change_goal(
     request: HttpRequest | None = None,
     **changes: Any,
 ) -> Goal:
-    _only(GOAL_FIELDS, changes, "change_goal")
-    with _versioned(plan, version, by, PlanChange.GOAL_CHANGED):
-        changed = _apply(goal, changes)
-        goal.save(update_fields=changed)
-        record(request, Action.UPDATE, goal, user=by, fields=changed)
-    return goal
+    return _change_part(
+        plan,
+        goal,
+        PlanChange.GOAL_CHANGED,
+        GOAL_FIELDS,
+        changes,
+        version=version,
+        by=by,
+        request=request,
+    )
 
 
 def goal_blocker(goal: Goal) -> str:
@@ -210,17 +258,14 @@ def add_sub_goal(
 ) -> SubGoal:
     """A measurable sub-goal under a short-term goal of the plan."""
     _only(SUB_GOAL_FIELDS, fields, "add_sub_goal")
-    with _versioned(plan, version, by, PlanChange.SUBGOAL_ADDED):
-        sub_goal = SubGoal.objects.create(goal=goal, **fields)
-        record(
-            request,
-            Action.CREATE,
-            sub_goal,
-            user=by,
-            plan=str(plan.public_id),
-            version=plan.version,
-        )
-    return sub_goal
+    return _add_part(
+        plan,
+        lambda: SubGoal.objects.create(goal=goal, **fields),
+        PlanChange.SUBGOAL_ADDED,
+        version=version,
+        by=by,
+        request=request,
+    )
 
 
 def change_sub_goal(
@@ -232,12 +277,16 @@ def change_sub_goal(
     request: HttpRequest | None = None,
     **changes: Any,
 ) -> SubGoal:
-    _only(SUB_GOAL_FIELDS, changes, "change_sub_goal")
-    with _versioned(plan, version, by, PlanChange.SUBGOAL_CHANGED):
-        changed = _apply(sub_goal, changes)
-        sub_goal.save(update_fields=changed)
-        record(request, Action.UPDATE, sub_goal, user=by, fields=changed)
-    return sub_goal
+    return _change_part(
+        plan,
+        sub_goal,
+        PlanChange.SUBGOAL_CHANGED,
+        SUB_GOAL_FIELDS,
+        changes,
+        version=version,
+        by=by,
+        request=request,
+    )
 
 
 def remove_sub_goal(
@@ -294,12 +343,14 @@ def add_coordination(
 ) -> CoordinationResponsibility:
     """Who coordinates with one external actor."""
     _only(COORDINATION_FIELDS, fields, "add_coordination")
-    with _versioned(plan, version, by, PlanChange.COORDINATION_ADDED):
-        item = CoordinationResponsibility.objects.create(plan=plan, **fields)
-        record(
-            request, Action.CREATE, item, user=by, plan=str(plan.public_id), version=plan.version
-        )
-    return item
+    return _add_part(
+        plan,
+        lambda: CoordinationResponsibility.objects.create(plan=plan, **fields),
+        PlanChange.COORDINATION_ADDED,
+        version=version,
+        by=by,
+        request=request,
+    )
 
 
 def change_coordination(
@@ -311,12 +362,16 @@ def change_coordination(
     request: HttpRequest | None = None,
     **changes: Any,
 ) -> CoordinationResponsibility:
-    _only(COORDINATION_FIELDS, changes, "change_coordination")
-    with _versioned(plan, version, by, PlanChange.COORDINATION_CHANGED):
-        changed = _apply(item, changes)
-        item.save(update_fields=changed)
-        record(request, Action.UPDATE, item, user=by, fields=changed)
-    return item
+    return _change_part(
+        plan,
+        item,
+        PlanChange.COORDINATION_CHANGED,
+        COORDINATION_FIELDS,
+        changes,
+        version=version,
+        by=by,
+        request=request,
+    )
 
 
 def remove_coordination(
