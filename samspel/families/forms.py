@@ -5,9 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from samspel.bounds import BIRTH, BirthDateField
 from samspel.families.identity import clean_personal_number
-from samspel.families.models import Family, Person
+from samspel.families.models import Family, Person, ReminderContact
 from samspel.families.phone import validate_phone
-from samspel.reminders.models import ReminderContact
 
 
 class FamilyForm(forms.ModelForm):

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -71,3 +72,23 @@ class Person(models.Model):
     @property
     def initials(self) -> str:
         return f"{self.first_name[:1]}{self.last_name[:1]}".upper()
+
+
+class ReminderContact(models.Model):
+    """A family member's preference for the reminders Samspel sends them: the language the
+    messages are written in (chosen on the person form)."""
+
+    person = models.OneToOneField(
+        "families.Person", on_delete=models.CASCADE, related_name="reminder_contact"
+    )
+    language = models.CharField(
+        _("language of reminders"), max_length=8, choices=settings.LANGUAGES
+    )
+
+    class Meta:
+        db_table = "reminders_remindercontact"  # made by the reminders app, where it began
+        verbose_name = _("reminder preferences")
+        verbose_name_plural = _("reminder preferences")
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.language}"

@@ -11,8 +11,7 @@ from django.utils.translation import gettext as _
 
 from samspel.activities.models import Activity
 from samspel.calendars.timezones import organisation_timezone
-from samspel.families.models import Person
-from samspel.reminders.models import ReminderContact
+from samspel.families.models import Person, ReminderContact
 
 
 @dataclass(frozen=True)

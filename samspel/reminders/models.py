@@ -1,12 +1,11 @@
 """Reminders of planned activities to family members by e-mail and SMS (DOMAIN.md §3.5).
 
 An organisation sets its lead times and channels (`ReminderSettings`); a family member's
-language for messages lives in `ReminderContact`; one `Reminder` row exists per activity,
-person, channel and lead time, and carries its own delivery state."""
+language for messages lives in `samspel.families.models.ReminderContact`; one `Reminder` row
+exists per activity, person, channel and lead time, and carries its own delivery state."""
 
 import uuid
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -42,24 +41,6 @@ class ReminderSettings(models.Model):
     def channels(self) -> list[str]:
         enabled = [(Channel.EMAIL, self.email_enabled), (Channel.SMS, self.sms_enabled)]
         return [channel.value for channel, on in enabled if on]
-
-
-class ReminderContact(models.Model):
-    """A family member's preferences for reminders: the language messages are written in."""
-
-    person = models.OneToOneField(
-        "families.Person", on_delete=models.CASCADE, related_name="reminder_contact"
-    )
-    language = models.CharField(
-        _("language of reminders"), max_length=8, choices=settings.LANGUAGES
-    )
-
-    class Meta:
-        verbose_name = _("reminder preferences")
-        verbose_name_plural = _("reminder preferences")
-
-    def __str__(self) -> str:
-        return f"{self.person}: {self.language}"
 
 
 class ReminderStatus(models.TextChoices):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from samspel.reminders.models import ReminderContact
+from samspel.families.models import ReminderContact
 
 
 @pytest.fixture(autouse=True)

@@ -4,8 +4,9 @@ import threading
 import pytest
 from django.db import connection
 
+from samspel.families.models import ReminderContact
 from samspel.reminders.delivery import backoff, deliver_due
-from samspel.reminders.models import Reminder, ReminderContact, ReminderStatus
+from samspel.reminders.models import Reminder, ReminderStatus
 from samspel.reminders.tests.conftest import in_hours, plan
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,6 @@ from samspel.web import layers
 # may only shrink: a new one fails the test.
 KNOWN_VIOLATIONS = {
     ("samspel.activities.services", "samspel.reminders.scheduling"),
-    ("samspel.families.forms", "samspel.reminders.models"),
     ("samspel.families.views", "samspel.cases.family_access"),
     ("samspel.organisations.forms", "samspel.programmes.choices"),
 }
