@@ -28,7 +28,6 @@ FIELDS = services.COORDINATION_FIELDS
 COORDINATION_EDIT = PartEdit(
     CoordinationForm,
     FIELDS,
-    services.change_coordination,
     "coordination",
     heading=gettext_lazy("Edit the coordination responsibility"),
     submit_label=gettext_lazy("Save the responsibility"),

@@ -26,6 +26,7 @@ from samspel.cases.access import (
 )
 from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refusal_response
+from samspel.plans import services
 from samspel.plans.models import Plan
 from samspel.plans.network_link import case_actors
 from samspel.plans.versioning import StalePlan
@@ -126,14 +127,12 @@ def form_page(
 
 @dataclass(frozen=True)
 class PartEdit:
-    """How one kind of part of the plan is edited: its form and the fields it changes, the
-    write path that changes it (`change(plan, part, version=, by=, request=, **changes)` in
-    samspel.plans.services), where the plan opens afterwards (`anchor`, with the part's
-    `{public_id}`) and on Cancel, and the page's texts."""
+    """How one kind of part of the plan is edited: its form and the fields it changes (saved by
+    samspel.plans.services.change_part), where the plan opens afterwards (`anchor`, with the
+    part's `{public_id}`) and on Cancel, and the page's texts."""
 
     form_class: type[Form]
     fields: tuple[str, ...]
-    change: Callable[..., Any]
     anchor: str
     heading: str | Promise
     submit_label: str | Promise
@@ -155,7 +154,7 @@ def edit_part(
 
     def save(data) -> str:
         changes = {name: data[name] for name in edit.fields}
-        edit.change(
+        services.change_part(
             plan, part, version=data["version"], by=request.user, request=request, **changes
         )
         return plan_url(plan, edit.anchor.format(public_id=part.public_id))

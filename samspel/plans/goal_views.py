@@ -38,7 +38,6 @@ from samspel.plans.network_link import case_actors
 GOAL_EDIT = PartEdit(
     GoalForm,
     services.GOAL_FIELDS,
-    services.change_goal,
     "goal-{public_id}",
     heading=gettext_lazy("Edit the goal"),
     submit_label=gettext_lazy("Save the goal"),
@@ -48,7 +47,6 @@ GOAL_EDIT = PartEdit(
 SUB_GOAL_EDIT = PartEdit(
     SubGoalForm,
     services.SUB_GOAL_FIELDS,
-    services.change_sub_goal,
     "subgoal-{public_id}",
     heading=gettext_lazy("Edit the sub-goal"),
     submit_label=gettext_lazy("Save the sub-goal"),

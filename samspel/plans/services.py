@@ -39,6 +39,12 @@ PLAN_FIELDS = ("kind", "title", "starts_on")
 GOAL_FIELDS = ("text", "goal_areas", "responsible_party", "responsible_actor")
 SUB_GOAL_FIELDS = ("what", "indicator", "target_date", "responsible_party", "responsible_actor")
 COORDINATION_FIELDS = ("actor", "coordinator", "note")
+# The plan change recorded and the fields allowed, by the kind of part changed.
+_CHANGES: dict[type, tuple[str, tuple[str, ...]]] = {
+    Goal: (PlanChange.GOAL_CHANGED, GOAL_FIELDS),
+    SubGoal: (PlanChange.SUBGOAL_CHANGED, SUB_GOAL_FIELDS),
+    CoordinationResponsibility: (PlanChange.COORDINATION_CHANGED, COORDINATION_FIELDS),
+}
 
 
 @contextmanager
@@ -136,20 +142,20 @@ def _add_part(
     return part
 
 
-def _change_part(
+def change_part(
     plan: Plan,
     part: _Part,
-    change: str,
-    allowed: tuple[str, ...],
-    changes: dict[str, Any],
     *,
     version: int,
     by: User,
-    request: HttpRequest | None,
+    request: HttpRequest | None = None,
+    **changes: Any,
 ) -> _Part:
-    """The explicit `changes` (of `allowed` fields only) to one part, as a versioned change of
-    the plan, audited with the fields that really changed."""
-    _only(allowed, changes, change)
+    """The explicit `changes` to a goal, a sub-goal or a coordination responsibility of the plan
+    (only the fields its kind allows), as a versioned change of the plan, audited with the
+    fields that really changed."""
+    change, allowed = _CHANGES[type(part)]
+    _only(allowed, changes, f"change_part({type(part).__name__})")
     with _versioned(plan, version, by, change):
         changed = _apply(part, changes)
         part.save(update_fields=changed)
@@ -172,27 +178,6 @@ def add_goal(
         plan,
         lambda: Goal.objects.create(plan=plan, parent=parent, **fields),
         PlanChange.GOAL_ADDED,
-        version=version,
-        by=by,
-        request=request,
-    )
-
-
-def change_goal(
-    plan: Plan,
-    goal: Goal,
-    *,
-    version: int,
-    by: User,
-    request: HttpRequest | None = None,
-    **changes: Any,
-) -> Goal:
-    return _change_part(
-        plan,
-        goal,
-        PlanChange.GOAL_CHANGED,
-        GOAL_FIELDS,
-        changes,
         version=version,
         by=by,
         request=request,
@@ -268,27 +253,6 @@ def add_sub_goal(
     )
 
 
-def change_sub_goal(
-    plan: Plan,
-    sub_goal: SubGoal,
-    *,
-    version: int,
-    by: User,
-    request: HttpRequest | None = None,
-    **changes: Any,
-) -> SubGoal:
-    return _change_part(
-        plan,
-        sub_goal,
-        PlanChange.SUBGOAL_CHANGED,
-        SUB_GOAL_FIELDS,
-        changes,
-        version=version,
-        by=by,
-        request=request,
-    )
-
-
 def remove_sub_goal(
     plan: Plan, sub_goal: SubGoal, *, version: int, by: User, request: HttpRequest | None = None
 ) -> None:
@@ -347,27 +311,6 @@ def add_coordination(
         plan,
         lambda: CoordinationResponsibility.objects.create(plan=plan, **fields),
         PlanChange.COORDINATION_ADDED,
-        version=version,
-        by=by,
-        request=request,
-    )
-
-
-def change_coordination(
-    plan: Plan,
-    item: CoordinationResponsibility,
-    *,
-    version: int,
-    by: User,
-    request: HttpRequest | None = None,
-    **changes: Any,
-) -> CoordinationResponsibility:
-    return _change_part(
-        plan,
-        item,
-        PlanChange.COORDINATION_CHANGED,
-        COORDINATION_FIELDS,
-        changes,
         version=version,
         by=by,
         request=request,

@@ -209,7 +209,7 @@ def test_the_services_raise_case_closed(personas, plan, closed, rows):
         lambda: services.add_goal(
             plan, version=version, by=worker, parent=None, text="x", responsible_party="family"
         ),
-        lambda: services.change_goal(plan, goal, version=version, by=worker, text="x"),
+        lambda: services.change_part(plan, goal, version=version, by=worker, text="x"),
         lambda: services.remove_goal(plan, rows["leaf_goal"], version=version, by=worker),
         lambda: services.add_sub_goal(
             plan,
@@ -221,7 +221,7 @@ def test_the_services_raise_case_closed(personas, plan, closed, rows):
             target_date=dt.date(2026, 6, 1),
             responsible_party="family",
         ),
-        lambda: services.change_sub_goal(plan, sub_goal, version=version, by=worker, what="x"),
+        lambda: services.change_part(plan, sub_goal, version=version, by=worker, what="x"),
         lambda: services.remove_sub_goal(plan, rows["leaf_sub_goal"], version=version, by=worker),
         lambda: services.record_progress(
             plan,
@@ -234,7 +234,7 @@ def test_the_services_raise_case_closed(personas, plan, closed, rows):
         lambda: services.add_coordination(
             plan, version=version, by=worker, actor="PPR", coordinator="family", note=""
         ),
-        lambda: services.change_coordination(plan, item, version=version, by=worker, note="x"),
+        lambda: services.change_part(plan, item, version=version, by=worker, note="x"),
         lambda: services.remove_coordination(plan, item, version=version, by=worker),
     ]
     before = plan_state(plan)
