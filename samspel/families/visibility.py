@@ -17,10 +17,9 @@ case. For a person with protected identity (skyddad identitet / navne- og adress
 
 What leaves Samspel carries less:
 
-- the plan PDF is printed for the family and its meeting: it names a person as the page names
-  them to the reader who prints it (the name for the people on the case, initials under
-  emergency access), and prints nobody's personal number, address or contact details, not even
-  for a reader granted them by name (`FamilyDisplay.printed`);
+- the plan PDF (PRINTED) goes to meetings, to the family and to other agencies: a protected
+  person by initials, whoever prints it, the others by name; nobody's personal number, address
+  or contact details (`FamilyDisplay.printed`);
 - calendar feeds and reminders (SENT) end up on phones and in mailboxes beyond any access
   control: every person by initials at most, whoever subscribed (a reminder names nobody).
 
@@ -45,6 +44,8 @@ EMERGENCY = "emergency"
 NO_RELATION = ""
 
 SENT = "sent"  # calendar feeds and reminders: what leaves Samspel without a reader
+PRINTED = "printed"  # the plan PDF: leaves Samspel on paper
+LEAVES = frozenset({SENT, PRINTED})
 NAMED = frozenset({ON_CASE, WRITE_GRANT, READ_GRANT})
 CLOSEST_FIRST = (ON_CASE, WRITE_GRANT, READ_GRANT, EMERGENCY, NO_RELATION)
 
@@ -64,8 +65,10 @@ class Shown:
 def _shown(person: Person, relation: str, granted: bool) -> Shown:
     full = Shown(str(person), person.personal_number, details=True)
     initials = Shown(person.initials, "", details=False)
-    if relation == SENT:
+    if relation == SENT or (relation == PRINTED and person.protected_identity):
         return initials
+    if relation == PRINTED:
+        return Shown(full.name, "", details=False)
     if not person.protected_identity or granted:
         return full
     if relation in NAMED:
@@ -76,7 +79,7 @@ def _shown(person: Person, relation: str, granted: bool) -> Shown:
 def person_display(reader, person: Person, relation: str) -> Shown:
     """How `reader`, who reaches the person's case through `relation` (a case relation of
     cases.access, or SENT), is shown `person`. One query for a protected person."""
-    asks = person.protected_identity and reader is not None and relation != SENT
+    asks = person.protected_identity and reader is not None and relation not in LEAVES
     granted = asks and person.authorised_users.filter(pk=reader.pk).exists()
     return _shown(person, relation, granted)
 
@@ -102,14 +105,14 @@ class FamilyDisplay:
     @property
     def places(self) -> bool:
         """Exact places only for a reader granted every protected member, and never sent."""
-        return self.relation != SENT and self.protected_ids <= self.granted_ids
+        return self.relation not in LEAVES and self.protected_ids <= self.granted_ids
 
 
 def family_display(reader, family: Family, relation: str) -> FamilyDisplay:
     """One query: the family's protected persons, and which of them `reader` was granted.
     `reader` is None for a form or output that no one reader's grants may widen."""
     protected = family.persons.filter(protected_identity=True)
-    if reader is None or relation == SENT:
+    if reader is None or relation in LEAVES:
         ids = frozenset(protected.values_list("pk", flat=True))
         return FamilyDisplay(relation=relation, granted_ids=frozenset(), protected_ids=ids)
     granted = Person.authorised_users.through.objects.filter(

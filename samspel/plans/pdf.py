@@ -1,10 +1,10 @@
 """The plan as a PDF, in the reader's language (WeasyPrint renders an HTML template).
 
 The PDF names people and their roles only: no address, phone or e-mail of anyone is printed,
-so details of a person with protected identity can never reach paper (DOMAIN.md §2, §7). It is
-printed for the family and its meeting, and names the family's persons as the display rule lets
-the reader print them (families/visibility.py): a protected person by name for the people on
-the case, by initials under emergency access; nobody's personal number."""
+so details of a person with protected identity can never reach paper (DOMAIN.md §2, §7). A printed
+plan leaves Samspel (it goes to meetings, to the family, to other agencies), so it names the
+family's persons as everything that leaves does (families/visibility.py, PRINTED): a person with
+protected identity by initials, whoever prints it; nobody's personal number."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from django.views.decorators.http import require_GET
 
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.cases.family_access import case_display
 from samspel.cases.models import Case
+from samspel.families.visibility import PRINTED, family_display
 from samspel.plans.editing import plan_for_read
 from samspel.plans.models import Plan
 from samspel.plans.rules import framework
@@ -35,7 +35,7 @@ def refuse_fetch(url: str, *args, **kwargs):
 
 
 def plan_html(request: HttpRequest, case: Case, plan: Plan) -> str:
-    shown = case_display(request.user, case)
+    shown = family_display(request.user, case.family, PRINTED)
     people = [
         {"name": shown.printed(person).name, "role": person.get_role_display()}
         for person in case.family.persons.order_by("role", "first_name")

@@ -47,8 +47,9 @@ def test_the_pdf_holds_the_plan_and_no_contact_details(
     assert "Elsa har en trygg och stabil vardag" in text  # the long-term goal
     assert SubGoal.objects.filter(goal__plan=full_plan).first().what in text
     assert "BUP Linköping" in text
-    assert "Lena Berg" in text  # names and roles are printed …
-    assert "Skyddade vägen" not in text  # … the protected address never
+    assert "Olle Berg" in text  # names and roles are printed …
+    assert "Lena Berg" not in text and "LB" in text  # … a protected person by initials
+    assert "Skyddade vägen" not in text  # … and the protected address never
     for detail in ["Öppna gatan", "070-1234567", "olle@example.org"]:
         assert detail not in text  # nor anyone's contact details
 
