@@ -190,6 +190,8 @@ OTP_TOTP_ISSUER = "Samspel"
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("da", _("Danish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "samspel" / "locale"]
+# Day before month in English too: dates are never month/day/year (samspel/formats/en).
+FORMAT_MODULE_PATH = ["samspel.formats"]
 LANGUAGE_COOKIE_NAME = "samspel_language"
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Europe/Stockholm"

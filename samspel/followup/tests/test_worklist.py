@@ -149,4 +149,4 @@ def test_dates_and_durations_in_the_explanation_are_localised(login, personas, c
         explanation_params={"interval": "6 weeks", "paragraph": "§50", "last": "2026-03-03"},
     )
     page = login(personas["worker"]).get(URL).content.decode()
-    assert "Every 6 weeks because the case holds §50; last follow-up held March 3, 2026" in page
+    assert "Every 6 weeks because the case holds §50; last follow-up held 3 March 2026" in page

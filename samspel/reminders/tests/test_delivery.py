@@ -43,7 +43,7 @@ def test_exactly_one_message_per_reminder_arrives(
     [
         ("sv", ["Påminnelse från Testkommun", "Hembesök", "4 mars 2026", "10:00"]),
         ("da", ["Påmindelse fra Testkommun", "Hjemmebesøg", "4. marts 2026", "10:00"]),
-        ("en", ["Reminder from Testkommun", "Home visit", "March 4, 2026", "10 a.m."]),
+        ("en", ["Reminder from Testkommun", "Home visit", "4 March 2026", "10:00"]),
     ],
 )
 def test_message_is_in_the_family_members_language_and_local_time(
