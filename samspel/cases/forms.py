@@ -54,7 +54,7 @@ class CaseForm(forms.ModelForm):
             label=_("Working model"),
             choices=[
                 choice
-                for choice in programme_choices(organisation.pk, keep=self.instance.programme)
+                for choice in programme_choices(organisation, keep=self.instance.programme)
                 if choice[0] in offered or choice[0] == self.instance.programme
             ],
         )

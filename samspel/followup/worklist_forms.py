@@ -17,10 +17,10 @@ class TeamWorklistFilterForm(forms.Form):
     )
     programme = forms.ChoiceField(label=_("Working model"), required=False)
 
-    def __init__(self, *args, workers, organisation_id: int | None = None, **kwargs):
+    def __init__(self, *args, workers, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = workers
-        self.fields["programme"].choices = [("", _("All")), *programme_choices(organisation_id)]
+        self.fields["programme"].choices = [("", _("All")), *programme_choices(organisation)]
 
     def filter(self, items):
         """The items narrowed to the valid choices; invalid input filters nothing."""

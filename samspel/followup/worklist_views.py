@@ -84,7 +84,7 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
     form = TeamWorklistFilterForm(
         request.GET or None,
         workers=team_workers(team_ids),
-        organisation_id=request.user.organisation_id,
+        organisation=request.user.organisation,
     )
     items = form.filter(team_items(request.user))
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -104,7 +104,7 @@ class TeamForm(forms.ModelForm):
         self.organisation = organisation
         # The built-in programmes and this organisation's own: another's key is not a choice.
         self.fields["programme"].choices = programme_choices(
-            organisation.pk, keep=self.instance.programme
+            organisation, keep=self.instance.programme
         )
 
     def clean_name(self) -> str:

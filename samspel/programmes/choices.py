@@ -4,8 +4,10 @@ valid inside its organisation, so forms validate against these choices, not mode
 
 from __future__ import annotations
 
+from samspel.organisations.models import Organisation
 from samspel.organisations.programmes import PROGRAMME_CHOICES
 from samspel.programmes.effective import base_key
+from samspel.programmes.loader import programme
 from samspel.programmes.models import OrganisationProgramme
 
 
@@ -15,12 +17,29 @@ def _own(organisation_id: int | None):
     return OrganisationProgramme.objects.filter(organisation_id=organisation_id)
 
 
-def programme_choices(organisation_id: int | None, keep: str = "") -> list[tuple[str, str]]:
-    """(key, name) of the built-in programmes, then the organisation's active own ones, by name.
-    `keep` is the key already on the team or case: offered even if since made inactive."""
+def _country(organisation: Organisation | int | None) -> str | None:
+    if isinstance(organisation, Organisation):
+        return organisation.jurisdiction
+    found = Organisation.objects.filter(pk=organisation).values_list("jurisdiction", flat=True)
+    return found.first()
+
+
+def programme_choices(
+    organisation: Organisation | int | None, keep: str = ""
+) -> list[tuple[str, str]]:
+    """(key, name) of the built-in programmes of the organisation's country (DOMAIN.md §8: a
+    Danish organisation is offered no Swedish working model, and the reverse), then its active
+    own ones, by name (`organisation` as an object saves a query). `keep` is the key already
+    on the team or case: offered even if it is of the other country or since made inactive."""
+    country = _country(organisation)
+    organisation_id = organisation.pk if isinstance(organisation, Organisation) else organisation
     own = _own(organisation_id).order_by("name").values_list("key", "name", "is_active")
     return [
-        *PROGRAMME_CHOICES,
+        *(
+            (key, name)
+            for key, name in PROGRAMME_CHOICES
+            if programme(key).jurisdiction == country or key == keep
+        ),
         *((key, name) for key, name, active in own if active or key == keep),
     ]
 

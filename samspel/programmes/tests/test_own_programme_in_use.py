@@ -52,19 +52,24 @@ def test_choices_are_the_built_in_ones_and_the_organisations_own(
         organisation=organisation, key="vilande", name="Vilande", based_on="fifa", is_active=False
     )
     keys = [key for key, _name in programme_choices(organisation.pk)]
-    assert keys[:5] == [
-        "process-i-rorelse",
-        "sammen-om-familien",
-        "bfamily",
-        "fifa",
-        "familjelotsen",
-    ]
-    assert keys[5:] == ["tata-fosterhem"]
+    # The Swedish organisation is offered the Swedish built-in programmes, then its own.
+    assert keys[:4] == ["process-i-rorelse", "bfamily", "fifa", "familjelotsen"]
+    assert keys[4:] == ["tata-fosterhem"]
     assert "vilande" in dict(programme_choices(organisation.pk, keep="vilande"))
     assert programme_name(organisation.pk, "tata-fosterhem") == "Täta fosterhem"
     assert programme_name(organisation.pk, "egen-model") == "egen-model"
     assert base_programme(organisation.pk, "tata-fosterhem") == "process-i-rorelse"
     assert base_programme(organisation.pk, "egen-model") == "egen-model"
+
+
+def test_each_country_is_offered_its_own_built_in_programmes(organisation, other_organisation):
+    """A Danish organisation sees no Swedish working model and the reverse (DOMAIN.md §8); a
+    team or case already on the other country's programme keeps it as a choice."""
+    danish = [key for key, _name in programme_choices(other_organisation)]
+    assert danish == ["sammen-om-familien"]
+    swedish = dict(programme_choices(organisation.pk))
+    assert "sammen-om-familien" not in swedish
+    assert "sammen-om-familien" in dict(programme_choices(organisation, keep="sammen-om-familien"))
 
 
 def test_admin_puts_a_team_on_the_organisations_own_programme(
