@@ -3,11 +3,11 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
-from samspel.bounds import RecordDateField
+from samspel.bounds import PastDateField, RecordDateField
 from samspel.cases.models import Case, CaseStatus
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.models import PersonRole
-from samspel.organisations.models import Team
+from samspel.organisations.models import Jurisdiction, Team
 from samspel.programmes.choices import programme_choices
 
 
@@ -184,3 +184,47 @@ class GrantForm(forms.Form):
             is_active=True,
             role__in=[Role.WORKER, Role.TEAM_LEADER],
         ).exclude(pk__in=[case.responsible_id, case.buddy_id or 0])
+
+
+DATE_INPUT = {"type": "date"}
+
+
+class InvestigationDecisionForm(forms.Form):
+    """The Swedish decision whether to open an investigation (SoL 11 kap. 1 a §)."""
+
+    opened = forms.TypedChoiceField(
+        label=_("Decision"),
+        choices=[("yes", _("Open an investigation")), ("no", _("Do not open an investigation"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    decided_on = PastDateField(
+        label=_("Decided on"), widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case.investigation_opened is not None:
+            self.initial.setdefault("opened", "yes" if case.investigation_opened else "no")
+            self.initial.setdefault("decided_on", case.investigation_decided_on)
+
+
+class InvestigationForm(forms.Form):
+    """The investigation's start and end, in the words of the case's country."""
+
+    started_on = PastDateField(widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
+    finished_on = PastDateField(
+        required=False, widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d")
+    )
+
+    def __init__(self, *args, case: Case, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case.organisation.jurisdiction == Jurisdiction.DENMARK:
+            self.fields["started_on"].label = _("Child-professional investigation started on")
+            self.fields["finished_on"].label = _("Child-professional investigation finished on")
+        else:
+            self.fields["started_on"].label = _("Investigation started on")
+            self.fields["finished_on"].label = _("Investigation finished on")
+        self.fields["finished_on"].help_text = _("Leave empty while it is under way.")
+        self.initial.setdefault("started_on", case.investigation_started_on)
+        self.initial.setdefault("finished_on", case.investigation_finished_on)

@@ -69,6 +69,21 @@ class Case(models.Model):
     # Facts the programme engine and the statutory deadlines read (DOMAIN.md §3–§4).
     phase_started_on = models.DateField(_("phase started on"), null=True, blank=True)
     placement_started_on = models.DateField(_("placement started on"), null=True, blank=True)
+    # The decision whether to open an investigation (SE: SoL 11 kap. 1 a §), who recorded it,
+    # and the investigation's start and end (SE: SoL 11 kap. 2 §; DK: Barnets lov §20).
+    # None in `investigation_opened` means no decision is recorded.
+    investigation_decided_on = models.DateField(
+        _("investigation decided on"), null=True, blank=True
+    )
+    investigation_opened = models.BooleanField(_("investigation opened"), null=True, blank=True)
+    investigation_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("decision recorded by"),
+    )
     investigation_started_on = models.DateField(
         _("investigation started on"), null=True, blank=True
     )

@@ -19,11 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from samspel.accounts.models import User
 from samspel.audit.log import record
 from samspel.audit.models import Action
+from samspel.bounds import PAST
 from samspel.cases.models import Case, CaseGrant, CaseStatus
 from samspel.cases.numbering import next_case_number
 from samspel.cases.refusals import Refused, refuse_if_closed
 from samspel.families.models import Family, Person
 from samspel.followup.recompute import recompute_case
+from samspel.organisations.models import Jurisdiction
 
 # What a worker may change on an open case (focus children are set apart: many-to-many).
 EDITABLE = ("programme", "legal_basis", "team", "responsible", "buddy", "referred_on")
@@ -139,3 +141,108 @@ def revoke_access(
         if deleted:
             record(request, Action.UPDATE, case, user=by, revoked=str(user_public_id))
     return bool(deleted)
+
+
+# Investigations (SE: SoL 11 kap. 1 a § and 2 §; DK: Barnets lov §20) ---------------------------
+
+DECISION_BEFORE_REFERRAL = _("The decision cannot be before the referral. Nothing was changed.")
+STARTED_NOT_OPENED = _(
+    "The investigation has started, so the decision cannot be not to open it. Nothing was changed."
+)
+DECISION_AFTER_START = _(
+    "The decision cannot be after the investigation's start. Nothing was changed."
+)
+DECIDE_FIRST = _("Record the decision to open the investigation first. Nothing was changed.")
+START_BEFORE_DECISION = _(
+    "The investigation cannot start before the decision to open it. Nothing was changed."
+)
+START_BEFORE_REFERRAL = _(
+    "The investigation cannot start before the referral. Nothing was changed."
+)
+END_BEFORE_START = _("The investigation cannot end before it starts. Nothing was changed.")
+
+
+def _refuse_outside_past(*days: dt.date | None, today: dt.date | None = None) -> None:
+    for day in days:
+        if day is not None and (problem := PAST.problem(day, today)) is not None:
+            raise Refused(problem)
+
+
+def record_investigation_decision(
+    case: Case,
+    *,
+    by: User,
+    decided_on: dt.date,
+    opened: bool,
+    request: HttpRequest | None = None,
+    today: dt.date | None = None,
+) -> Case:
+    """The Swedish decision whether to open an investigation (SoL 11 kap. 1 a §), dated, opened
+    or not, recorded by `by`: it closes the 14-day item. A later record corrects it."""
+    refuse_if_closed(case)
+    _refuse_outside_past(decided_on, today=today)
+    if decided_on < case.referred_on:
+        raise Refused(DECISION_BEFORE_REFERRAL)
+    started = case.investigation_started_on
+    if started is not None and not opened:
+        raise Refused(STARTED_NOT_OPENED)
+    if started is not None and decided_on > started:
+        raise Refused(DECISION_AFTER_START)
+    fields = ["investigation_decided_on", "investigation_opened", "investigation_decided_by"]
+    with transaction.atomic():
+        case.investigation_decided_on = decided_on
+        case.investigation_opened = opened
+        case.investigation_decided_by = by
+        case.save(update_fields=[*fields, "updated_at"])
+        record(
+            request,
+            Action.UPDATE,
+            case,
+            user=by,
+            investigation_decided_on=decided_on.isoformat(),
+            investigation_opened=opened,
+        )
+        recompute_case(case)
+    return case
+
+
+def record_investigation(
+    case: Case,
+    *,
+    by: User,
+    started_on: dt.date,
+    finished_on: dt.date | None = None,
+    request: HttpRequest | None = None,
+    today: dt.date | None = None,
+) -> Case:
+    """The investigation's start and (once finished) its end: the start opens the 4-month item
+    (SE: SoL 11 kap. 2 §; DK: Barnets lov §20), the end closes it. In Sweden it follows a
+    decision to open it."""
+    refuse_if_closed(case)
+    _refuse_outside_past(started_on, finished_on, today=today)
+    if case.organisation.jurisdiction == Jurisdiction.SWEDEN:
+        if not case.investigation_opened:
+            raise Refused(DECIDE_FIRST)
+        assert case.investigation_decided_on is not None
+        if started_on < case.investigation_decided_on:
+            raise Refused(START_BEFORE_DECISION)
+    if started_on < case.referred_on:
+        raise Refused(START_BEFORE_REFERRAL)
+    if finished_on is not None and finished_on < started_on:
+        raise Refused(END_BEFORE_START)
+    with transaction.atomic():
+        case.investigation_started_on = started_on
+        case.investigation_finished_on = finished_on
+        case.save(
+            update_fields=["investigation_started_on", "investigation_finished_on", "updated_at"]
+        )
+        record(
+            request,
+            Action.UPDATE,
+            case,
+            user=by,
+            investigation_started_on=started_on.isoformat(),
+            investigation_finished_on=finished_on.isoformat() if finished_on else None,
+        )
+        recompute_case(case)
+    return case

@@ -13,5 +13,11 @@ urlpatterns = [
     path("<uuid:public_id>/edit/", views.case_edit, name="edit"),
     path("<uuid:public_id>/status/", views.case_status, name="status"),
     path("<uuid:public_id>/access/", views.case_grant, name="grant"),
+    path(
+        "<uuid:public_id>/investigation/decision/",
+        views.investigation_decision,
+        name="investigation_decision",
+    ),
+    path("<uuid:public_id>/investigation/", views.investigation, name="investigation"),
     path("<uuid:public_id>/access/<uuid:user_id>/revoke/", views.case_revoke, name="revoke"),
 ]

@@ -263,11 +263,46 @@ def _cases(organisation: Organisation) -> None:
             activated_on=referred_on + dt.timedelta(days=10)
             if status == CaseStatus.ACTIVE
             else None,
+            **_investigation(bases[index % len(bases)], referred_on, today, responsible),
         )
         case.focus_children.set(family.persons.filter(role=PersonRole.CHILD))
         _case_records(case)
         new_cases.append(case)
     add_demo_activities(new_cases)
+
+
+INVESTIGATION_BASIS = {"SoL 11:1", "BL §20", "SEL §50"}
+INVESTIGATION_DAYS = 100  # a finished demo investigation took about three months
+UNDECIDED_DAYS = dt.timedelta(days=60)  # referrals younger than this wait for the decision
+
+
+def _investigation(
+    basis: list[str], referred_on: dt.date, today: dt.date, responsible: User
+) -> dict:
+    """A mix of investigations: in Sweden the recent referrals still wait for the decision
+    whether to open one (SoL 11 kap. 1 a §; overdue by weeks), of the older ones some were
+    decided not to be opened and the rest were opened; in Denmark every §20 case has its
+    investigation started. An investigation started longer ago than it takes is finished."""
+    if not INVESTIGATION_BASIS & set(basis):
+        return {}
+    facts: dict = {}
+    start = referred_on + dt.timedelta(days=5)
+    if "SoL 11:1" in basis:
+        if referred_on > today - UNDECIDED_DAYS:
+            return {}
+        opened = (today - referred_on).days % 5 in (1, 2, 3)  # spread by the referral's age
+        facts = {
+            "investigation_decided_on": start,
+            "investigation_opened": opened,
+            "investigation_decided_by": responsible,
+        }
+        if not opened:
+            return facts
+    facts["investigation_started_on"] = start
+    finished = start + dt.timedelta(days=INVESTIGATION_DAYS)
+    if finished < today:
+        facts["investigation_finished_on"] = finished
+    return facts
 
 
 def _team_for(organisation, teams, index):

@@ -68,6 +68,7 @@ class CaseFacts:
     held: tuple[HeldActivity, ...] = ()
     plans: tuple[PlanFact, ...] = ()
     placement_started_on: dt.date | None = None
+    investigation_decided_on: dt.date | None = None  # opened or not (SE: SoL 11:1a)
     investigation_started_on: dt.date | None = None
     investigation_finished_on: dt.date | None = None
     measure_started_on: dt.date | None = None

@@ -272,6 +272,7 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
         held=tuple(loaded.held[case.pk]),
         plans=tuple(loaded.plans[case.pk]),
         placement_started_on=case.placement_started_on,
+        investigation_decided_on=case.investigation_decided_on,
         investigation_started_on=case.investigation_started_on,
         investigation_finished_on=case.investigation_finished_on,
         measure_started_on=case.measure_started_on,

@@ -32,6 +32,7 @@ ANCHORS = (
 CLOSING_FACTS = (
     "asked_about_children_on",
     "parenting_support_offered_on",
+    "investigation_decided_on",
     "investigation_started_on",
     "investigation_finished_on",
     "evaluated_on",

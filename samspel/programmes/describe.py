@@ -40,6 +40,7 @@ CLASS_LABELS = {
 FACT_LABELS = {
     "asked_about_children_on": gettext_noop("the adult has been asked about their children"),
     "parenting_support_offered_on": gettext_noop("parenting support has been offered"),
+    "investigation_decided_on": gettext_noop("the decision whether to open it is recorded"),
     "investigation_started_on": gettext_noop("the investigation has started"),
     "investigation_finished_on": gettext_noop("the investigation is finished"),
     "evaluated_on": gettext_noop("the family has evaluated the support"),

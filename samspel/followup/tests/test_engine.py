@@ -272,7 +272,7 @@ def sweden(**values):
 def test_se_decision_whether_to_investigate_within_14_days_of_referral():
     found = sweden(legal_basis=("SoL 11:1",), referred_on=dt.date(2025, 1, 2))
     assert item(found, "law-se:investigation-decision").due_on == dt.date(2025, 1, 16)
-    opened = sweden(legal_basis=("SoL 11:1",), investigation_started_on=dt.date(2025, 1, 10))
+    opened = sweden(legal_basis=("SoL 11:1",), investigation_decided_on=dt.date(2025, 1, 10))
     assert item(opened, "law-se:investigation-decision") is None
 
 

@@ -83,6 +83,7 @@ def facts(draw) -> CaseFacts:
         held=tuple(draw(st.lists(held, max_size=8))),
         plans=tuple(draw(st.lists(plans, max_size=3))),
         placement_started_on=draw(OPTIONAL),
+        investigation_decided_on=draw(OPTIONAL),
         investigation_started_on=draw(OPTIONAL),
         investigation_finished_on=draw(OPTIONAL),
         measure_started_on=draw(OPTIONAL),
