@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from samspel.activities.models import ActivityKind
 from samspel.cases.models import Case
 from samspel.programmes.counting import Closable, counting
+from samspel.programmes.definitions import Law, Programme
 from samspel.programmes.effective import law_for, programme_for
 
 
@@ -23,10 +24,17 @@ def open_items(case: Case) -> dict[str, tuple[str, dt.date, dt.date]]:
     return {rule: (title, counts_from, due_on) for rule, title, counts_from, due_on in rows}
 
 
-def _counting(case: Case, kind: str, items: dict) -> tuple[list[Closable], list[Closable]]:
-    found = programme_for(case.organisation_id, case.programme)
-    law = law_for(case.organisation.jurisdiction)
-    return counting(kind, [(key, title) for key, (title, *_dates) in items.items()], found, law)
+def _rules(case: Case) -> tuple[Programme | None, Law]:
+    """The case's programme as its organisation runs it, and its jurisdiction's law."""
+    return programme_for(case.organisation_id, case.programme), law_for(
+        case.organisation.jurisdiction
+    )
+
+
+def _counting(
+    rules: tuple[Programme | None, Law], kind: str, items: dict
+) -> tuple[list[Closable], list[Closable]]:
+    return counting(kind, [(key, title) for key, (title, *_dates) in items.items()], *rules)
 
 
 def _title(closable: Closable) -> str:
@@ -42,9 +50,12 @@ def kind_notes(case: Case) -> dict[str, str]:
     """Activity kind → "counts as the weekly follow-up", for the kinds that close an open due
     item of the case."""
     items = open_items(case)
+    if not items:
+        return {}
+    rules = _rules(case)
     notes = {}
     for kind in ActivityKind.values:
-        counts, _not = _counting(case, kind, items)
+        counts, _not = _counting(rules, kind, items)
         if counts:
             titles = _(" and ").join(_title(c) for c in counts)
             notes[kind] = _("counts as the %(titles)s") % {"titles": titles}
@@ -61,8 +72,10 @@ def mark_choices(choices, notes: dict[str, str]) -> list:
 
 def closed_message(case: Case, kind: str, before: dict) -> str:
     """After saving a held `kind`: what it closed and when the next is due, or why nothing."""
+    if not before:
+        return ""
     after = open_items(case)
-    counts, not_counts = _counting(case, kind, before)
+    counts, not_counts = _counting(_rules(case), kind, before)
     label = str(dict(ActivityKind.choices).get(kind, kind))
     said = []
     for closable in counts:
