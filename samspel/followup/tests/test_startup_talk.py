@@ -6,9 +6,13 @@ import datetime as dt
 
 import pytest
 from django.utils import translation
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from samspel.followup import messages as M
 from samspel.followup.engine import CaseFacts, HeldActivity, due_items
+from samspel.programmes.definitions import add_months
+from samspel.programmes.describe import rule_text
 from samspel.programmes.loader import law, programme
 
 FOLLOW_UP = "sammen-om-familien:follow-up"
@@ -99,3 +103,25 @@ def test_adding_50_after_the_talk_moves_the_next_follow_up_to_six_weeks_after_th
     talk = [("startup_talk", dt.date(2026, 3, 10))]
     assert follow_up(("SEL §41",), talk).due_on == dt.date(2026, 6, 10)
     assert follow_up(("SEL §41", "SEL §50"), talk).due_on == dt.date(2026, 4, 21)
+
+
+@settings(deadline=None, max_examples=200)
+@given(
+    st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.integers(0, 60),
+    st.booleans(),
+)
+def test_any_startup_talk_sets_the_next_follow_up_by_the_seeds_numbers(referred, days, child):
+    talk = referred + dt.timedelta(days=days)
+    basis = ("SEL §41", "SEL §50") if child else ("SEL §41",)
+    item = follow_up(basis, [("startup_talk", talk)], referred=referred, today=talk)
+    expected = talk + dt.timedelta(weeks=6) if child else add_months(talk, 3)
+    assert (item.counts_from, item.due_on) == (talk, expected)
+
+
+def test_the_programme_page_says_the_first_follow_up_counts_from_the_startup_talk():
+    rule = next(r for r in programme("sammen-om-familien").rules if r.key == "follow-up")
+    with translation.override("en"):
+        assert rule_text(rule, "DK").endswith(", the first from the startup talk")
+    with translation.override("da"):
+        assert rule_text(rule, "DK").endswith(", den første fra opstartssamtale")
