@@ -37,13 +37,22 @@ def _counting(
     return counting(kind, [(key, title) for key, (title, *_dates) in items.items()], *rules)
 
 
+def _in_sentence(label: str) -> str:
+    """A label inside a sentence: lower-case first letter, an abbreviation ("SMS") kept."""
+    first = label.split(" ", 1)[0]
+    return label if first.isupper() else label[:1].lower() + label[1:]
+
+
+def _kind(kind: str) -> str:
+    return _in_sentence(str(dict(ActivityKind.choices).get(kind, kind)))
+
+
 def _title(closable: Closable) -> str:
-    return _(closable.title).lower()
+    return _in_sentence(_(closable.title))
 
 
 def _kinds(closable: Closable) -> str:
-    labels = dict(ActivityKind.choices)
-    return _(" or ").join(str(labels.get(kind, kind)).lower() for kind in closable.kinds)
+    return _(" or ").join(_kind(kind) for kind in closable.kinds)
 
 
 def kind_notes(case: Case) -> dict[str, str]:
@@ -76,7 +85,6 @@ def closed_message(case: Case, kind: str, before: dict) -> str:
         return ""
     after = open_items(case)
     counts, not_counts = _counting(_rules(case), kind, before)
-    label = str(dict(ActivityKind.choices).get(kind, kind))
     said = []
     for closable in counts:
         was, now = before[closable.key], after.get(closable.key)
@@ -97,6 +105,6 @@ def closed_message(case: Case, kind: str, before: dict) -> str:
         closable = min(not_counts, key=lambda c: (before[c.key][2], c.key))
         said.append(
             _("It closed nothing: a %(kind)s does not count for the %(title)s (%(kinds)s).")
-            % {"kind": label.lower(), "title": _title(closable), "kinds": _kinds(closable)}
+            % {"kind": _kind(kind), "title": _title(closable), "kinds": _kinds(closable)}
         )
     return " ".join(said)
