@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
+from samspel.activities.counts import kind_notes, mark_choices
 from samspel.activities.models import Activity, ActivityKind, Context, Intervention
 from samspel.activities.services import (
     HELD_IN_FUTURE,
@@ -187,6 +188,8 @@ class PlanForm(ParticipantsMixin, PlaceForm):
     def __init__(self, *args, case: Case, expected: dict[str, str], **kwargs):
         super().__init__(*args, expected=expected, **kwargs)
         self._setup_participants(case)
+        kind = self.fields["kind"]
+        kind.choices = mark_choices(kind.choices, kind_notes(case))  # type: ignore[attr-defined]
         if expected:
             # Changing the kind fetches the place field again with its expected place.
             self.fields["kind"].widget.attrs.update(
@@ -297,6 +300,8 @@ class HeldActivityForm(HeldChecksMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.case = case
         self.fields["held_on"].required = True
+        kind = self.fields["kind"]
+        kind.choices = mark_choices(kind.choices, kind_notes(case))  # type: ignore[attr-defined]
 
 
 CONTACT_KINDS = {ActivityKind.SMS: Context.PHONE, ActivityKind.PHONE_CALL: Context.PHONE}

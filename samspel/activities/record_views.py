@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samspel.activities import services
+from samspel.activities.counts import closed_message, open_items
 from samspel.activities.forms import CONTACT_KINDS, ContactForm, HeldActivityForm
 from samspel.activities.models import Activity
 from samspel.cases.access import get_case_for_write, refuse_closed
@@ -52,10 +53,12 @@ def record_held(request: HttpRequest, case_id) -> HttpResponse:
     form = HeldActivityForm(request.POST, case=case, prefix="held")
     if not form.is_valid():
         return render(request, "activities/record_held.html", {"case": case, "form": form})
+    before = open_items(case)
     activity = _save_held(request, case, **{name: form.cleaned_data[name] for name in form.fields})
     if activity is None:
         return _back(case)
-    messages.success(request, _("%(kind)s on %(date)s is recorded.") % _kind_and_date(activity))
+    said = _("%(kind)s on %(date)s is recorded.") % _kind_and_date(activity)
+    messages.success(request, f"{said} {closed_message(case, activity.kind, before)}".strip())
     return _back(case)
 
 

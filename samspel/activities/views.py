@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from samspel.activities import services
+from samspel.activities.counts import closed_message, open_items
 from samspel.activities.forms import (
     CancelForm,
     HeldForm,
@@ -300,11 +301,11 @@ def activity_held(request: HttpRequest, case_id, activity_id) -> HttpResponse:
         name: form.cleaned_data[name] for name in HELD_FIELDS + VISIT_FIELDS if name in form.fields
     }
     fields.update(by=request.user, request=request, participants=form.cleaned_data["participants"])
+    before = open_items(case)
     if not _apply(form, lambda: services.mark_held(activity, **fields)):
         return _render_held(request, case, activity, form)
-    messages.success(
-        request, _("%(kind)s is recorded as held.") % {"kind": activity.get_kind_display()}
-    )
+    said = _("%(kind)s is recorded as held.") % {"kind": activity.get_kind_display()}
+    messages.success(request, f"{said} {closed_message(case, activity.kind, before)}".strip())
     return _to_detail(activity)
 
 

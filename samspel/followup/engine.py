@@ -278,9 +278,22 @@ def _every(rule: Rule, facts: CaseFacts) -> tuple[Duration | None, Cadence | Non
     return (cadence.every, cadence) if cadence else (None, None)
 
 
+def _started_by(rule: Rule, facts: CaseFacts) -> HeldActivity | None:
+    """The first held activity that starts the rule's cadence (the startup talk), if any."""
+    held = [h for h in facts.held if h.kind in rule.started_by]
+    return min(held, key=lambda h: h.held_on) if held else None
+
+
+def _start(rule: Rule, facts: CaseFacts) -> dt.date | None:
+    """Where a periodic rule's first period counts from: the activity that starts its cadence
+    once held, else the rule's anchor."""
+    starter = _started_by(rule, facts)
+    return starter.held_on if starter is not None else _anchor(rule.anchor, facts)
+
+
 def _periods(rule: Rule, facts: CaseFacts) -> list[tuple[dt.date, dt.date, dt.date | None]]:
     """(counts from, due on, held on) of each period of a recurring or fixed rule."""
-    start = _anchor(rule.anchor, facts)
+    start = _start(rule, facts)
     every, _cadence = _every(rule, facts)
     if start is None or every is None:
         return []
@@ -368,14 +381,35 @@ def _periodic_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due |
     return _due_item(rule, key, source, (counts_from, due_on), _periodic_why(rule, facts, periods))
 
 
+def _held_kind(rule: Rule, facts: CaseFacts, held_on: dt.date) -> str:
+    """The kind of the qualifying activity held on `held_on` (the family's evaluation when a
+    closing fact, not an activity, closed the period)."""
+    kinds = [h.kind for h in facts.held if h.held_on == held_on and h.kind in rule.activities]
+    if kinds:
+        return min(kinds, key=rule.activities.index)
+    return M.EVALUATION if rule.closed_by_fact == "evaluated_on" else ""
+
+
+def _counted_from(rule: Rule, facts: CaseFacts, periods: list) -> tuple[str, dt.date] | None:
+    """(kind, date) of the held activity the open period counts from: the last one that closed
+    a period, else the activity that started the cadence; None when it counts from the anchor."""
+    held = [held_on for _from, _due, held_on in periods if held_on is not None]
+    if held:
+        return _held_kind(rule, facts, held[-1]), held[-1]
+    starter = _started_by(rule, facts)
+    return (starter.kind, starter.held_on) if starter is not None else None
+
+
 def _periodic_why(rule: Rule, facts: CaseFacts, periods: list) -> Explanation:
     every, cadence = _every(rule, facts)
-    start = _anchor(rule.anchor, facts)
+    start = _start(rule, facts)
     assert every is not None and start is not None
-    held = [held_on for _from, _due, held_on in periods if held_on is not None]
     params = {"interval": str(every), "start": start.isoformat(), "anchor": rule.anchor}
-    if held:
-        params["last"] = held[-1].isoformat()
+    counted = _counted_from(rule, facts, periods)
+    held = counted is not None
+    if counted is not None:
+        params["held"], last = counted
+        params["last"] = last.isoformat()
     if rule.kind == FIXED:
         assert rule.first is not None
         params.update(first=str(rule.first), law=rule.law)

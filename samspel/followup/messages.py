@@ -17,15 +17,21 @@ from samspel.plans.models import PlanKind
 from samspel.programmes.wording import ANCHOR_LABELS, duration_text
 
 # Explanations.
+# The *_LAST messages name the held activity the period counts from (`held`, a kind value).
 EVERY_BY_BASIS_LAST = gettext_noop(
-    "Every %(interval)s because the case holds %(paragraph)s; last follow-up held %(last)s"
+    "Every %(interval)s because the case holds %(paragraph)s; counted from the %(held)s held "
+    "%(last)s"
 )
 EVERY_BY_BASIS_NONE = gettext_noop(
     "Every %(interval)s because the case holds %(paragraph)s; none held since %(start)s"
 )
-EVERY_LAST = gettext_noop("Every %(interval)s (%(activities)s); last held %(last)s")
+EVERY_LAST = gettext_noop(
+    "Every %(interval)s (%(activities)s); counted from the %(held)s held %(last)s"
+)
 EVERY_NONE = gettext_noop("Every %(interval)s (%(activities)s); none held since %(start)s")
-LAW_EVERY_LAST = gettext_noop("%(law)s: every %(interval)s; last held %(last)s")
+LAW_EVERY_LAST = gettext_noop(
+    "%(law)s: every %(interval)s; counted from the %(held)s held %(last)s"
+)
 LAW_EVERY_NONE = gettext_noop("%(law)s: every %(interval)s from %(anchor)s on %(start)s")
 FIXED = gettext_noop("%(first)s after %(anchor)s on %(start)s, then every %(interval)s")
 LAW_FIXED = gettext_noop(
@@ -43,6 +49,8 @@ SUBGOAL = gettext_noop("A sub-goal of the %(plan)s has its target date %(target)
 # The `activities` param of a rule closed by the family's evaluations rather than activities.
 EVALUATION = "evaluation"
 EVALUATION_LABEL = gettext_noop("the family's evaluation")
+# ... and as the held activity an explanation counts from ("counted from the family evaluation").
+EVALUATION_HELD = gettext_noop("family evaluation")
 
 DATE_PARAMS = {"last", "start", "birthday", "target"}
 DURATION_PARAMS = {"interval", "first"}
@@ -55,6 +63,14 @@ def _activities_text(kinds: str) -> str:
     return gettext(" or ").join(names)
 
 
+def _held_text(kind: str) -> str:
+    """The held activity an explanation counts from, lower-case inside the sentence."""
+    if kind == EVALUATION:
+        return gettext(EVALUATION_HELD)
+    labels = {k.value: str(k.label) for k in ActivityKind}
+    return labels.get(kind, kind).lower()
+
+
 def _param_text(name: str, value: str) -> str:
     if name in DATE_PARAMS:
         return date_format(dt.date.fromisoformat(value))
@@ -62,6 +78,8 @@ def _param_text(name: str, value: str) -> str:
         return duration_text(value)
     if name == "activities":
         return _activities_text(value)
+    if name == "held":
+        return _held_text(value)
     if name == "anchor":
         return gettext(ANCHOR_LABELS.get(value, value))
     if name == "plan":

@@ -20,6 +20,8 @@ def _own(organisation_id: int | None):
 def _country(organisation: Organisation | int | None) -> str | None:
     if isinstance(organisation, Organisation):
         return organisation.jurisdiction
+    if organisation is None:
+        return None
     found = Organisation.objects.filter(pk=organisation).values_list("jurisdiction", flat=True)
     return found.first()
 

@@ -105,6 +105,9 @@ class Rule:
     title: str  # English message id, listed in samspel.programmes.wording
     activities: tuple[str, ...] = ()  # held activity kinds that close the rule
     anchor: str = "started_on"
+    # recurring: held activity kinds the first of which starts the cadence (Sammen om familien's
+    # startup talk); until one is held the cadence counts from the anchor
+    started_by: tuple[str, ...] = ()
     every: Duration | None = None
     first: Duration | None = None  # first interval, when it differs from `every`
     window: Duration | None = None  # fixed: how long before the due date a held activity counts

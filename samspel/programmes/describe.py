@@ -190,6 +190,8 @@ def rule_text(rule: Rule, jurisdiction: str) -> str:
             for c in rule.cadences
         ]
         text = "; ".join(parts) + _("; counted from the last %(what)s") % {"what": closed}
+        if rule.started_by:
+            text += _(", the first from the %(what)s") % {"what": _activities(rule.started_by)}
     elif rule.kind == FIXED:
         text = _(
             "%(first)s after %(anchor)s, then every %(every)s; %(what)s held within %(window)s "

@@ -137,6 +137,7 @@ def parse_rule(data: Any, where: str, jurisdiction: str) -> Rule:
         anchor=_choice(
             _optional(data, "anchor", where, str, "started_on"), ANCHORS, "anchor", where
         ),
+        started_by=_choices(data, "started_by", where, ACTIVITY_KINDS),
         every=_optional_duration(data, "every", where),
         first=_optional_duration(data, "first", where),
         window=_optional_duration(data, "window", where),

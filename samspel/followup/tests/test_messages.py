@@ -18,9 +18,21 @@ def test_every_rule_title_is_listed_for_translation():
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("en", "Every 6 weeks because the case holds SEL §50 (BL §20); last follow-up held"),
-        ("da", "Med højst 6 uger imellem, fordi sagen omfatter SEL §50 (BL §20); seneste"),
-        ("sv", "Var 6 veckor eftersom ärendet omfattar SEL §50 (BL §20); senaste"),
+        (
+            "en",
+            "Every 6 weeks because the case holds SEL §50 (BL §20); counted from the follow-up "
+            "meeting held",
+        ),
+        (
+            "da",
+            "Med højst 6 uger imellem, fordi sagen omfatter SEL §50 (BL §20); regnet fra "
+            "opfølgningsmøde den",
+        ),
+        (
+            "sv",
+            "Var 6 veckor eftersom ärendet omfattar SEL §50 (BL §20); räknat från "
+            "uppföljningsmöte den",
+        ),
     ],
 )
 def test_an_explanation_reads_in_every_language(language, expected):
@@ -41,11 +53,17 @@ def test_an_explanation_reads_in_every_language(language, expected):
 
 
 def test_activities_and_anchors_are_translated():
-    params = {"interval": "1 weeks", "activities": "home_visit,video_call", "last": "2025-03-03"}
+    params = {
+        "interval": "1 weeks",
+        "activities": "home_visit,video_call",
+        "held": "home_visit",
+        "last": "2025-03-03",
+    }
     with translation.override("sv"):
         text = M.describe(M.EVERY_LAST, params)
     assert text.startswith("Var 1 vecka (")
     assert " eller " in text
+    assert "räknat från hembesök den " in text
     with translation.override("da"):
         text = M.describe(
             M.WITHIN, {"interval": "14 days", "anchor": "referred_on", "start": "2025-01-02"}

@@ -63,7 +63,10 @@ def test_recording_it_closes_the_rule_and_starts_the_next_period(login, personas
     assert event.detail == {"case": str(foster_case.public_id), "evaluated_on": "2026-09-01"}
     page = client.get(reverse("cases:detail", args=[foster_case.public_id]))
     assert "Last evaluation recorded: " in page.text
-    assert "Every 3 months (the family&#x27;s evaluation); last held" in page.text
+    assert (
+        "Every 3 months (the family&#x27;s evaluation); counted from the family evaluation held"
+        in page.text
+    )
 
 
 def test_the_form_is_on_the_case_page_of_a_foster_home_case_only(login, personas, foster_case):
