@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samspel.cases import views
+from samspel.cases import fifa_views, views
 
 app_name = "cases"
 
@@ -14,4 +14,5 @@ urlpatterns = [
     path("<uuid:public_id>/status/", views.case_status, name="status"),
     path("<uuid:public_id>/access/", views.case_grant, name="grant"),
     path("<uuid:public_id>/access/<uuid:user_id>/revoke/", views.case_revoke, name="revoke"),
+    path("<uuid:public_id>/adult-answers/", fifa_views.adult_answers, name="adult_answers"),
 ]
