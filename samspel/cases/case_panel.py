@@ -35,7 +35,7 @@ def adult_answers_panel(request: HttpRequest, case: Case, writable: bool) -> dic
         form = None
         if writable:
             form = AdultAnswersForm(
-                auto_id=f"id_answers_{person.pk}_%s",
+                auto_id=f"id_adult{person.pk}_%s",
                 initial={
                     "person": person.public_id,
                     "asked_about_children_on": answers.asked_about_children_on,
