@@ -12,15 +12,14 @@ from samspel.cases.access import case_relation
 from samspel.cases.fifa_forms import AdultAnswersForm
 from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case
 from samspel.families.visibility import family_display
+from samspel.programmes.definitions import ADULT_FACTS
 from samspel.programmes.effective import programme_for
-
-ANSWER_FACTS = frozenset({"asked_about_children_on", "parenting_support_offered_on"})
 
 
 def asks_adults(case: Case) -> bool:
     """Whether the programme the case runs has a rule closed by the adults' answers."""
     found = programme_for(case.organisation_id, case.programme)
-    return found is not None and any(rule.closed_by_fact in ANSWER_FACTS for rule in found.rules)
+    return found is not None and any(rule.closed_by_fact in ADULT_FACTS for rule in found.rules)
 
 
 def adult_answers_panel(request: HttpRequest, case: Case, writable: bool) -> dict:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.followup import messages as M
 from samspel.programmes.definitions import (
+    ADULT_FACTS,
     AGE,
     FIXED,
     ONCE,
@@ -442,6 +443,10 @@ def _once_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | Non
     if rule.law:
         params["law"] = rule.law
         message = M.LAW_WITHIN if within.amount else M.LAW_AT
+    elif rule.closed_by_fact in ADULT_FACTS:
+        answered = [getattr(adult, rule.closed_by_fact) for adult in facts.adults]
+        params.update(adults=str(len(answered)), answered=str(len(answered) - answered.count(None)))
+        message = M.ADULTS_WITHIN if answered else M.NO_ADULT_WITHIN
     else:
         message = M.WITHIN
     return _due_item(rule, key, source, (counts_from, due_on), Explanation(message, params))

@@ -87,6 +87,8 @@ def test_the_items_stay_open_until_every_parent_has_answered_both(
 
     client.post(_url(fifa_case), _both(parent))
     assert _open_rules(fifa_case) == {ASKED, OFFERED}
+    page = client.get(WORKLIST).content.decode()
+    assert page.count("1 of 2 adults have answered") == 2  # both items say who is missing
     client.post(_url(fifa_case), _asked(second_parent, "2026-03-15"))
     assert _open_rules(fifa_case) == {OFFERED}
     page = client.get(WORKLIST).content.decode()
