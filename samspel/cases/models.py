@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samspel.families.models import PersonRole
+
 
 class CaseStatus(models.TextChoices):
     REFERRAL = "referral", _("Referral")
@@ -91,14 +93,6 @@ class Case(models.Model):
         _("investigation finished on"), null=True, blank=True
     )
     measure_started_on = models.DateField(_("measure started on"), null=True, blank=True)
-    asked_about_children_on = models.DateField(
-        _("adult asked about their children on"), null=True, blank=True
-    )
-    asked_about_children_answer = models.TextField(_("answer about children"), blank=True)
-    parenting_support_offered_on = models.DateField(
-        _("parenting support offered on"), null=True, blank=True
-    )
-    parenting_support_answer = models.TextField(_("answer to the offer"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -180,3 +174,51 @@ class EmergencyAccess(models.Model):
     @property
     def is_active(self) -> bool:
         return self.expires_at > timezone.now()
+
+
+# The family members FIFA asks (seed 002: "alla vuxna som utreds eller behandlas för missbruk"):
+# the parents of the household. Foster parents and network persons are not the adults
+# investigated or treated; the one place this is said (the page, the service, the recompute).
+ANSWERING_ROLES: tuple[str, ...] = (PersonRole.PARENT,)
+
+
+class SupportAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    THINKING = "thinking", _("Thinking about it")
+
+
+class AdultAnswers(models.Model):
+    """FIFA's two answers of one adult on one case (DOMAIN.md §3.4): asked how their children
+    are, and offered parenting support, each with its date. Written by
+    samspel.cases.adult_answers only."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="adult_answers")
+    person = models.ForeignKey(
+        "families.Person", on_delete=models.PROTECT, related_name="+", verbose_name=_("adult")
+    )
+    asked_about_children_on = models.DateField(
+        _("asked about their children on"), null=True, blank=True
+    )
+    children_answer = models.TextField(_("how the children are, in their words"), blank=True)
+    parenting_support_offered_on = models.DateField(
+        _("parenting support offered on"), null=True, blank=True
+    )
+    support_answer = models.CharField(
+        _("answer to the offer"), max_length=20, choices=SupportAnswer.choices, blank=True
+    )
+    support_note = models.TextField(_("about the answer"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("adult's answers")
+        verbose_name_plural = _("adults' answers")
+        constraints = [
+            models.UniqueConstraint(fields=["case", "person"], name="adult_answers_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} on {self.case}"

@@ -20,7 +20,14 @@ from samspel.accounts.models import User
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.bounds import PAST
-from samspel.cases.models import Case, CaseGrant, CaseStatus
+from samspel.cases.models import (
+    ANSWERING_ROLES,
+    AdultAnswers,
+    Case,
+    CaseGrant,
+    CaseStatus,
+    SupportAnswer,
+)
 from samspel.cases.numbering import next_case_number
 from samspel.cases.refusals import Refused, refuse_if_closed
 from samspel.families.models import Family, Person
@@ -246,3 +253,91 @@ def record_investigation(
         )
         recompute_case(case)
     return case
+
+
+NOT_AN_ADULT = _(
+    "Only a parent in the case's family is asked about the children and offered parenting "
+    "support. Nothing was changed."
+)
+
+
+def record_adult_answers(
+    case: Case,
+    person: Person | None,
+    *,
+    by: User,
+    asked_about_children_on: dt.date | None = None,
+    children_answer: str = "",
+    parenting_support_offered_on: dt.date | None = None,
+    support_answer: str = "",
+    support_note: str = "",
+    request: HttpRequest | None = None,
+) -> AdultAnswers:
+    """FIFA (seed 002): what one adult of the case answered when asked how their children are,
+    and when offered parenting support, each with its day. The adult's whole record is set as
+    given: a part left out (no day, no answer) is not recorded yet. Each part is a day and an
+    answer together; a day lies between the referral and today."""
+    refuse_if_closed(case)
+    if person is None or person.family_id != case.family_id or person.role not in ANSWERING_ROLES:
+        raise Refused(NOT_AN_ADULT)
+    children_answer, support_note = children_answer.strip(), support_note.strip()
+    if bool(asked_about_children_on) != bool(children_answer):
+        raise Refused(
+            _("Give both the day the adult was asked and their answer. Nothing was changed.")
+        )
+    if bool(parenting_support_offered_on) != bool(support_answer):
+        raise Refused(
+            _("Give both the day support was offered and the answer. Nothing was changed.")
+        )
+    if support_answer and support_answer not in SupportAnswer.values:
+        raise Refused(_("Choose an answer to the offer. Nothing was changed."))
+    if support_note and not support_answer:
+        raise Refused(
+            _("Give both the day support was offered and the answer. Nothing was changed.")
+        )
+    for day in (asked_about_children_on, parenting_support_offered_on):
+        if day is None:
+            continue
+        if problem := PAST.problem(day):
+            raise Refused(problem)
+        if day < case.referred_on:
+            raise Refused(_("The date is before the case was referred."))
+    values = {
+        "asked_about_children_on": asked_about_children_on,
+        "children_answer": children_answer,
+        "parenting_support_offered_on": parenting_support_offered_on,
+        "support_answer": support_answer,
+        "support_note": support_note,
+    }
+    with transaction.atomic():
+        answers, created = AdultAnswers.objects.get_or_create(
+            case=case, person=person, defaults={**values, "updated_by": by}
+        )
+        changed = (
+            sorted(values)
+            if created
+            else [name for name, value in values.items() if getattr(answers, name) != value]
+        )
+        if not created and changed:
+            for name in changed:
+                setattr(answers, name, values[name])
+            answers.updated_by = by
+            answers.save(update_fields=[*changed, "updated_by", "updated_at"])
+        if changed:
+            record(
+                request,
+                Action.CREATE if created else Action.UPDATE,
+                answers,
+                user=by,
+                case=str(case.public_id),
+                person=str(person.public_id),
+                fields=changed,
+                asked_about_children_on=_iso(asked_about_children_on),
+                parenting_support_offered_on=_iso(parenting_support_offered_on),
+            )
+            recompute_case(case)
+    return answers
+
+
+def _iso(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""

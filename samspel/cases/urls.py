@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samspel.cases import views
+from samspel.cases import fifa_views, views
 
 app_name = "cases"
 
@@ -20,4 +20,5 @@ urlpatterns = [
     ),
     path("<uuid:public_id>/investigation/", views.investigation, name="investigation"),
     path("<uuid:public_id>/access/<uuid:user_id>/revoke/", views.case_revoke, name="revoke"),
+    path("<uuid:public_id>/adult-answers/", fifa_views.adult_answers, name="adult_answers"),
 ]

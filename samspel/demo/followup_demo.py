@@ -10,7 +10,7 @@ import zlib
 from django.utils import timezone
 
 from samspel.activities.models import Activity, ActivityKind, ActivityStatus, Context
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case, CaseStatus, SupportAnswer
 from samspel.followup.recompute import recompute_cases
 from samspel.organisations import programmes
 
@@ -83,17 +83,48 @@ def demo_activities(case: Case, today: dt.date) -> list[Activity]:
 
 
 def add_demo_activities(cases: list[Case]) -> None:
-    """Held activities for new demo cases (call once, when the cases are made); half of the
-    active FIFA cases have asked the adult about their children and offered support."""
+    """Held activities for new demo cases (call once, when the cases are made), and FIFA's
+    answers of the adults on some active FIFA cases (demo_adult_answers)."""
     today = timezone.localdate()
     Activity.objects.bulk_create(
         activity for case in cases for activity in demo_activities(case, today)
     )
-    for case in cases:
-        if case.programme == programmes.FIFA and case.activated_on and case.pk % 2 == 0:
-            case.asked_about_children_on = case.activated_on + dt.timedelta(days=2)
-            case.parenting_support_offered_on = case.activated_on + dt.timedelta(days=9)
-            case.save(update_fields=["asked_about_children_on", "parenting_support_offered_on"])
+    AdultAnswers.objects.bulk_create(
+        answers for case in cases for answers in demo_adult_answers(case, today)
+    )
+
+
+def demo_adult_answers(case: Case, today: dt.date) -> list[AdultAnswers]:
+    """FIFA's answers on an active FIFA case, by its number (deterministic): a third of the
+    cases have every parent's two answers, a third the first parent's answer about the children
+    only (the offer of support still due), a third nothing yet."""
+    if case.programme != programmes.FIFA or not case.activated_on:
+        return []
+    parents = list(case.family.persons.filter(role__in=ANSWERING_ROLES).order_by("pk"))
+    share = zlib.crc32(case.number.encode()) % 3
+    if share == 2 or not parents:
+        return []
+    asked = min(case.activated_on + dt.timedelta(days=2), today)
+    offered = min(case.activated_on + dt.timedelta(days=9), today)
+    if share == 1:
+        return [AdultAnswers(case=case, person=parents[0], **_asked(asked))]
+    return [
+        AdultAnswers(
+            case=case,
+            person=person,
+            **_asked(asked),
+            parenting_support_offered_on=offered,
+            support_answer=SupportAnswer.ACCEPTED if n % 2 == 0 else SupportAnswer.THINKING,
+        )
+        for n, person in enumerate(parents)
+    ]
+
+
+def _asked(on: dt.date) -> dict:
+    return {
+        "asked_about_children_on": on,
+        "children_answer": "Barnen bor hos mormor i veckorna och mår bra, säger hen.",
+    }
 
 
 def recompute_demo(organisation) -> None:

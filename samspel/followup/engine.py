@@ -17,6 +17,7 @@ from functools import lru_cache
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.followup import messages as M
 from samspel.programmes.definitions import (
+    ADULT_FACTS,
     AGE,
     FIXED,
     ONCE,
@@ -51,6 +52,25 @@ class PlanFact:
 
 
 @dataclass(frozen=True)
+class AdultFact:
+    """One adult on the case whom FIFA asks (samspel.cases.models.ANSWERING_ROLES), with the
+    days their two answers were recorded."""
+
+    person: int  # the person's id, to tell the adults apart
+    asked_about_children_on: dt.date | None = None
+    parenting_support_offered_on: dt.date | None = None
+
+
+def _every_adult(adults: tuple[AdultFact, ...], name: str) -> dt.date | None:
+    """The day the last adult gave the answer, once every adult has: None while one has not, or
+    while the case has no adult to ask."""
+    dates = [getattr(adult, name) for adult in adults]
+    if not dates or None in dates:
+        return None
+    return max(dates)
+
+
+@dataclass(frozen=True)
 class CaseFacts:
     """Everything the rules may look at, for one case, on one day."""
 
@@ -73,10 +93,19 @@ class CaseFacts:
     investigation_finished_on: dt.date | None = None
     measure_started_on: dt.date | None = None
     child_birth_dates: tuple[dt.date, ...] = ()
-    asked_about_children_on: dt.date | None = None
-    parenting_support_offered_on: dt.date | None = None
+    adults: tuple[AdultFact, ...] = ()  # FIFA: the adults asked about their children
     team_size: int = 0
     evaluated_on: tuple[dt.date, ...] = ()  # the family's evaluations of the worker's support
+
+    @property
+    def asked_about_children_on(self) -> dt.date | None:
+        """The day every adult on the case had been asked about their children (FIFA)."""
+        return _every_adult(self.adults, "asked_about_children_on")
+
+    @property
+    def parenting_support_offered_on(self) -> dt.date | None:
+        """The day every adult on the case had been offered parenting support (FIFA)."""
+        return _every_adult(self.adults, "parenting_support_offered_on")
 
 
 @dataclass(frozen=True)
@@ -449,6 +478,10 @@ def _once_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | Non
     if rule.law:
         params["law"] = rule.law
         message = M.LAW_WITHIN if within.amount else M.LAW_AT
+    elif rule.closed_by_fact in ADULT_FACTS:
+        answered = [getattr(adult, rule.closed_by_fact) for adult in facts.adults]
+        params.update(adults=str(len(answered)), answered=str(len(answered) - answered.count(None)))
+        message = M.ADULTS_WITHIN if answered else M.NO_ADULT_WITHIN
     else:
         message = M.WITHIN
     return _due_item(rule, key, source, (counts_from, due_on), Explanation(message, params))

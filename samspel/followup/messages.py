@@ -38,6 +38,13 @@ LAW_FIXED = gettext_noop(
     "%(law)s: %(first)s after %(anchor)s on %(start)s, then every %(interval)s"
 )
 WITHIN = gettext_noop("Within %(interval)s of %(anchor)s on %(start)s")
+ADULTS_WITHIN = gettext_noop(
+    "Within %(interval)s of %(anchor)s on %(start)s; %(answered)s of %(adults)s adults have "
+    "answered"
+)
+NO_ADULT_WITHIN = gettext_noop(
+    "Within %(interval)s of %(anchor)s on %(start)s; no parent is recorded in the family yet"
+)
 LAW_WITHIN = gettext_noop("%(law)s: within %(interval)s of %(anchor)s on %(start)s")
 LAW_AT = gettext_noop("%(law)s: at %(anchor)s on %(start)s")
 AGE = gettext_noop(

@@ -41,7 +41,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from samspel.activities.models import Activity, ActivityStatus
-from samspel.cases.models import Case, CaseGrant, CaseStatus
+from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case, CaseGrant, CaseStatus
 from samspel.followup import engine
 from samspel.followup.models import DueItem, FollowUpPeriod, SupportEvaluation
 from samspel.organisations.models import Organisation
@@ -88,6 +88,7 @@ class _Loaded:
     births: dict[int, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
     evaluations: dict[int, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
     writers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    adults: dict[int, list[engine.AdultFact]] = field(default_factory=lambda: defaultdict(list))
     # case → rule → (due item id, its values in DUE_ITEM_FIELDS order)
     items: dict[int, dict[str, tuple[int, tuple]]] = field(
         default_factory=lambda: defaultdict(dict)
@@ -140,6 +141,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     own, org_settings = OrganisationProgramme._meta.db_table, ProgrammeSettings._meta.db_table
     organisation, evaluation = Organisation._meta.db_table, SupportEvaluation._meta.db_table
     no_text, no_date, no_id, no_json = _NULL_TEXT, _NULL_DATE, _NULL_ID, _NULL_JSON
+    case_table, answers = Case._meta.db_table, AdultAnswers._meta.db_table
+    role_marks = ", ".join(["%s"] * len(ANSWERING_ROLES))
     branches = [
         f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {no_date}, {no_json}, "
         f"{no_id} FROM {activity} a WHERE a.case_id IN ({marks}) AND a.status = %s "
@@ -156,6 +159,12 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
         f"{no_json}, {no_id} FROM {grant} c WHERE c.case_id IN ({marks}) AND c.can_write = %s",
         f"SELECT 'f', r.case_id, r.rule, r.due_on, r.programme, r.team_id, r.held_on, "
         f"{no_json}, r.id FROM {period} r WHERE r.case_id IN ({marks})",
+        # FIFA: every adult of the case's family (ANSWERING_ROLES), with their answers' days.
+        f"SELECT 'a', c.id, {no_text}, w.asked_about_children_on, {no_text}, x.id, "
+        f"w.parenting_support_offered_on, {no_json}, {no_id} FROM {case_table} c "
+        f"JOIN {person} x ON x.family_id = c.family_id LEFT JOIN {answers} w "
+        f"ON w.case_id = c.id AND w.person_id = x.id "
+        f"WHERE c.id IN ({marks}) AND x.role IN ({role_marks})",
         f"SELECT 'e', e.case_id, {no_text}, e.evaluated_on, {no_text}, {no_id}, {no_date}, "
         f"{no_json}, {no_id} FROM {evaluation} e WHERE e.case_id IN ({marks})",
         # The organisations' programme settings: (organisation, key, built-in, overrides), made
@@ -170,7 +179,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
         f"{no_json}, {no_id} FROM {organisation} o WHERE o.id IN ({org_marks})",
     ]
     ids, orgs = list(case_ids), list(organisation_ids)
-    params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids, *ids]
+    params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids]
+    params += [*ids, *ANSWERING_ROLES, *ids]
     params += [*orgs, *orgs, *orgs]
     return " UNION ALL ".join(branches), params
 
@@ -241,6 +251,10 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
             settings.append((case_id, text, other, _json(data)))
         elif tag == "j":
             loaded.jurisdictions[case_id] = text
+        elif tag == "a":
+            loaded.adults[case_id].append(
+                engine.AdultFact(number, _maybe_date(day), _maybe_date(second_day))
+            )
     loaded.programmes = effective.resolve_rows(loaded.jurisdictions, settings)
     for case_id, activities in held.items():
         loaded.held[case_id] = [
@@ -278,8 +292,7 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
         measure_started_on=case.measure_started_on,
         child_birth_dates=tuple(sorted(loaded.births[case.pk])),
         evaluated_on=tuple(sorted(loaded.evaluations[case.pk])),
-        asked_about_children_on=case.asked_about_children_on,
-        parenting_support_offered_on=case.parenting_support_offered_on,
+        adults=tuple(sorted(loaded.adults[case.pk], key=lambda adult: adult.person)),
         team_size=_case_team_size(case, loaded.writers[case.pk]),
     )
 

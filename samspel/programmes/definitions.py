@@ -37,6 +37,8 @@ CLOSING_FACTS = (
     "investigation_finished_on",
     "evaluated_on",
 )
+# FIFA's closing facts, held once every adult on the case has answered (engine.AdultFact).
+ADULT_FACTS = frozenset({"asked_about_children_on", "parenting_support_offered_on"})
 
 
 def add_months(date: dt.date, months: int) -> dt.date:

@@ -38,8 +38,9 @@ CLASS_LABELS = {
     "investigation": gettext_noop("an investigation"),
 }
 FACT_LABELS = {
-    "asked_about_children_on": gettext_noop("the adult has been asked about their children"),
-    "parenting_support_offered_on": gettext_noop("parenting support has been offered"),
+    # FIFA's two facts hold once every adult on the case has answered (engine.AdultFact).
+    "asked_about_children_on": gettext_noop("every adult has been asked about their children"),
+    "parenting_support_offered_on": gettext_noop("every adult has been offered parenting support"),
     "investigation_decided_on": gettext_noop("the decision whether to open it is recorded"),
     "investigation_started_on": gettext_noop("the investigation has started"),
     "investigation_finished_on": gettext_noop("the investigation is finished"),

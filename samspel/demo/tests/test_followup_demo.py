@@ -9,9 +9,11 @@ from django.utils import timezone
 
 from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityStatus
+from samspel.cases.models import AdultAnswers, Case, CaseStatus
 from samspel.demo.builder import build_demo
 from samspel.followup.engine import due_state
 from samspel.followup.models import DueItem, FollowUpPeriod
+from samspel.organisations import programmes
 
 
 @pytest.fixture
@@ -53,3 +55,15 @@ def test_seeding_again_changes_nothing(demo):
     before = _snapshot()
     build_demo()
     assert _snapshot() == before
+
+
+def test_some_fifa_answers_are_recorded_and_some_still_missing(demo):
+    today = timezone.localdate()
+    fifa = Case.objects.filter(programme=programmes.FIFA, status=CaseStatus.ACTIVE)
+    answers = AdultAnswers.objects.filter(case__in=fifa)
+    complete = answers.exclude(parenting_support_offered_on=None)
+    assert complete.exists() and answers.filter(parenting_support_offered_on=None).exists()
+    assert not answers.filter(asked_about_children_on__gt=today).exists()
+    open_rules = DueItem.objects.filter(case__in=fifa, rule="fifa:parenting-support-offered")
+    assert open_rules.exists()
+    assert open_rules.count() < fifa.count()

@@ -9,6 +9,7 @@ from samspel.followup.engine import (
     DUE_SOON,
     OVERDUE,
     UPCOMING,
+    AdultFact,
     CaseFacts,
     HeldActivity,
     PlanFact,
@@ -199,7 +200,7 @@ def test_fifa_due_at_case_start_until_answered(fact):
     }[fact]
     found = item(facts("fifa", "SE"), rule)
     assert (found.counts_from, found.due_on) == (START, START + dt.timedelta(days=14))
-    assert item(facts("fifa", "SE", **{fact: START}), rule) is None
+    assert item(facts("fifa", "SE", adults=(AdultFact(1, **{fact: START}),)), rule) is None
 
 
 def test_familjelotsen_has_no_deadlines_of_its_own():

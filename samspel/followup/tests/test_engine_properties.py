@@ -5,7 +5,14 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from samspel.followup.engine import OVERDUE, CaseFacts, HeldActivity, due_items, follow_up_periods
+from samspel.followup.engine import (
+    OVERDUE,
+    AdultFact,
+    CaseFacts,
+    HeldActivity,
+    due_items,
+    follow_up_periods,
+)
 from samspel.programmes.activity_kinds import ACTIVITY_KINDS
 from samspel.programmes.definitions import Duration, add_months
 from samspel.programmes.loader import law, programme, programmes
@@ -45,7 +52,10 @@ def case_facts(draw, programme_key=None, jurisdiction=None):
         child_birth_dates=tuple(
             draw(st.lists(dates.map(lambda d: add_months(d, -17 * 12)), max_size=2))
         ),
-        asked_about_children_on=draw(optional_dates),
+        adults=tuple(
+            AdultFact(number, draw(optional_dates), draw(optional_dates))
+            for number in range(draw(st.integers(0, 2)))
+        ),
         evaluated_on=tuple(draw(st.lists(dates, max_size=3))),
     )
 

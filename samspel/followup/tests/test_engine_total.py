@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from samspel.followup.engine import (
+    AdultFact,
     CaseFacts,
     HeldActivity,
     PlanFact,
@@ -88,8 +89,10 @@ def facts(draw) -> CaseFacts:
         investigation_finished_on=draw(OPTIONAL),
         measure_started_on=draw(OPTIONAL),
         child_birth_dates=tuple(draw(st.lists(DATES, max_size=3))),
-        asked_about_children_on=draw(OPTIONAL),
-        parenting_support_offered_on=draw(OPTIONAL),
+        adults=tuple(
+            AdultFact(number, draw(OPTIONAL), draw(OPTIONAL))
+            for number in range(draw(st.integers(0, 3)))
+        ),
         evaluated_on=tuple(draw(st.lists(DATES, max_size=3))),
     )
 

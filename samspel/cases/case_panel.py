@@ -1,0 +1,48 @@
+"""What the case page shows of FIFA's answers (seed 002): each adult of the case's family, named
+by the display rule (samspel.families.visibility), with what they answered when asked about
+their children and offered parenting support, and what is still missing; for writers, a form per
+adult. Shown when the case's programme has a rule these answers close. CasesConfig.case_panel
+names it (samspel.cases.panels)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+
+from samspel.cases.access import case_relation
+from samspel.cases.fifa_forms import AdultAnswersForm
+from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case
+from samspel.families.visibility import family_display
+from samspel.programmes.definitions import ADULT_FACTS
+from samspel.programmes.effective import programme_for
+
+
+def asks_adults(case: Case) -> bool:
+    """Whether the programme the case runs has a rule closed by the adults' answers."""
+    found = programme_for(case.organisation_id, case.programme)
+    return found is not None and any(rule.closed_by_fact in ADULT_FACTS for rule in found.rules)
+
+
+def adult_answers_panel(request: HttpRequest, case: Case, writable: bool) -> dict:
+    if not asks_adults(case):
+        return {"fifa_shown": False}
+    display = family_display(request.user, case.family, case_relation(request.user, case))
+    adults = case.family.persons.filter(role__in=ANSWERING_ROLES).order_by("pk")
+    recorded = {answers.person_id: answers for answers in case.adult_answers.all()}
+    rows = []
+    for person in adults:
+        answers = recorded.get(person.pk) or AdultAnswers(case=case, person=person)
+        form = None
+        if writable:
+            form = AdultAnswersForm(
+                auto_id=f"id_adult{person.pk}_%s",
+                initial={
+                    "person": person.public_id,
+                    "asked_about_children_on": answers.asked_about_children_on,
+                    "children_answer": answers.children_answer,
+                    "parenting_support_offered_on": answers.parenting_support_offered_on,
+                    "support_answer": answers.support_answer,
+                    "support_note": answers.support_note,
+                },
+            )
+        rows.append({"name": display.of(person).name, "answers": answers, "form": form})
+    return {"fifa_shown": True, "fifa_adults": rows}
