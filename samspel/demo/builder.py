@@ -63,6 +63,13 @@ PERSONAS = {
     ],
     SWEDISH_ORG: [
         DemoUser("stranger", "Sara", "Lindqvist", Role.WORKER, "Familjehemsteamet"),
+        # A worker in each Swedish working model, a team leader and an org admin (issue 10).
+        DemoUser("konsulent", "Anna", "Berglund", Role.WORKER, "Familjehemsteamet"),
+        DemoUser("behandlare", "Erik", "Holmgren", Role.WORKER, "B'family öppenvård"),
+        DemoUser("fifa", "Maria", "Sandberg", Role.WORKER, "FIFA-teamet"),
+        DemoUser("lots", "Johan", "Ek", Role.WORKER, "Familjelotsen"),
+        DemoUser("ledare", "Karin", "Nyström", Role.TEAM_LEADER, "Familjehemsteamet", True),
+        DemoUser("admin-se", "Lars", "Öberg", Role.ORG_ADMIN),
     ],
 }
 
@@ -100,7 +107,10 @@ def build_demo() -> list[str]:
             f"{organisation.users.count()} users, {organisation.families.count()} families, "
             f"{organisation.cases.count()} cases"
         )
-    summary.append("Logins: worker, buddy, leader, outsider, auditor, admin, stranger")
+    summary.append(
+        "Logins: worker, buddy, leader, outsider, auditor, admin (Aarhus); stranger, konsulent, "
+        "behandlare, fifa, lots, ledare, admin-se (Linköping)"
+    )
     return summary
 
 
@@ -240,12 +250,14 @@ def _cases(organisation: Organisation) -> None:
     today = timezone.localdate()
     families = organisation.families.filter(cases__isnull=True).order_by("name")
     new_cases = []
+    nth_in_team: dict[int, int] = {}
     for index, family in enumerate(families):
         team = _team_for(organisation, teams, index)
+        nth = nth_in_team[team.pk] = nth_in_team.get(team.pk, -1) + 1
         workers = list(team.members.filter(role=Role.WORKER).order_by("username")) or list(
             team.members.order_by("username")
         )
-        responsible, buddy = _people_for(workers, index)
+        responsible, buddy = _people_for(workers, index, nth)
         referred_on = today - dt.timedelta(days=20 + (index * 37) % 400)
         status = CaseStatus.REFERRAL if index % 7 == 6 else CaseStatus.ACTIVE
         bases = LEGAL_BASES[team.programme]
@@ -313,16 +325,17 @@ def _team_for(organisation, teams, index):
     return teams[index % len(teams)]
 
 
-def _people_for(workers: list[User], index: int) -> tuple[User, User | None]:
-    """The demo worker is responsible for two cases in three, with the demo buddy on half."""
+def _people_for(workers: list[User], index: int, nth: int) -> tuple[User, User | None]:
+    """The demo worker is responsible for two cases in three, with the demo buddy on half; in
+    other teams the workers take the team's cases in turn (`nth` counts the team's cases)."""
     by_name = {w.username: w for w in workers}
     if "worker" in by_name and "buddy" in by_name:
         if index % 3 != 2:
             return by_name["worker"], by_name["buddy"] if index % 2 == 0 else None
         return by_name["buddy"], by_name["worker"]
-    responsible = workers[index % len(workers)]
+    responsible = workers[nth % len(workers)]
     others = [w for w in workers if w != responsible]
-    return responsible, (others[index % len(others)] if others and index % 3 == 0 else None)
+    return responsible, (others[nth % len(others)] if others and nth % 3 == 0 else None)
 
 
 def _case_records(case: Case) -> None:

@@ -24,7 +24,7 @@ from samspel.families.models import PersonRole
 from samspel.organisations.models import Jurisdiction
 from samspel.reminders.scheduling import sync_reminders
 
-DEMO_WORKERS = ["worker", "buddy", "stranger"]
+DEMO_WORKERS = ["worker", "buddy", "stranger", "konsulent", "behandlare", "fifa", "lots"]
 # Fictitious contact details for the parent invited to a demo activity: the Swedish numbers are
 # in the range set aside for fiction (070-1740605 … 070-1740699), the Danish one is the demo's
 # own; the e-mail domain is reserved (.invalid). The demo's SMS and e-mail go to the console.

@@ -54,7 +54,8 @@ def seeded(django_db_setup, django_db_blocker):
 
 def test_prints_the_logins_and_the_password(db, seeded):
     assert "Demo data ready." in seeded
-    assert "worker, buddy, leader, outsider, auditor, admin, stranger" in seeded
+    assert "worker, buddy, leader, outsider, auditor, admin (Aarhus)" in seeded
+    assert "stranger, konsulent, behandlare, fifa, lots, ledare, admin-se (Linköping)" in seeded
     assert "'demo'" in seeded
 
 
@@ -73,7 +74,16 @@ def test_second_run_keeps_changed_passwords(db, seeded):
     assert worker.check_password("a private passphrase now")
 
 
-@pytest.mark.parametrize("username", [*PERSONAS, "stranger"])
+SWEDISH_WORKERS = {
+    "stranger": "process-i-rorelse",
+    "konsulent": "process-i-rorelse",
+    "behandlare": "bfamily",
+    "fifa": "fifa",
+    "lots": "familjelotsen",
+}
+
+
+@pytest.mark.parametrize("username", [*PERSONAS, *SWEDISH_WORKERS, "ledare", "admin-se"])
 def test_every_persona_logs_in_with_demo(db, seeded, client, username):
     response = client.post("/accounts/login/", {"username": username, "password": "demo"})
     assert response.status_code == 302
@@ -137,3 +147,18 @@ def test_refuses_in_production(db, settings):
     with pytest.raises(CommandError, match="never loaded in production"):
         seed()
     assert counts() == before
+
+
+@pytest.mark.parametrize(("username", "programme"), SWEDISH_WORKERS.items())
+def test_a_swedish_worker_in_each_swedish_programme_has_cases(db, seeded, username, programme):
+    user = User.objects.get(username=username)
+    assert user.organisation.name == builder.SWEDISH_ORG
+    assert user.role == Role.WORKER
+    assert user.responsible_cases.filter(programme=programme).exists()
+
+
+def test_the_swedish_organisation_has_an_admin_and_a_team_leader(db, seeded):
+    admin = User.objects.get(username="admin-se")
+    assert admin.organisation.name == builder.SWEDISH_ORG and admin.role == Role.ORG_ADMIN
+    leader = Membership.objects.get(user__username="ledare")
+    assert leader.is_leader and leader.team.name == "Familjehemsteamet"
