@@ -155,7 +155,9 @@ class AgencyKind(models.TextChoices):
     SCHOOL = "school", _("School or day care")
     SOCIAL_INSURANCE = "social_insurance", _("Social insurance agency (Försäkringskassan)")
     EMPLOYMENT_SERVICE = "employment_service", _("Employment service")
-    HEALTH_CARE = "health_care", _("Health care")
+    PPR = "ppr", _("Educational psychology service (PPR)")
+    MUNICIPALITY = "municipality", _("Other municipal service (kommune)")
+    HEALTH_CARE = "health_care", _("Region (health care)")
     HABILITATION = "habilitation", _("Habilitation or therapy")
     OTHER = "other", _("Other agency")
 
