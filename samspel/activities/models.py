@@ -24,7 +24,7 @@ class ActivityKind(models.TextChoices):
     VIDEO_CALL = kinds.VIDEO_CALL, _("Video call")
     PHONE_CALL = kinds.PHONE_CALL, _("Phone call")
     SMS = kinds.SMS, _("SMS")
-    CONTACT_VISIT = kinds.CONTACT_VISIT, _("Contact visit (umgänge)")
+    CONTACT_VISIT = kinds.CONTACT_VISIT, _("Contact visit")
     HANDOVER_MEETING = kinds.HANDOVER_MEETING, _("Handover meeting")
     SUPERVISION_VISIT = kinds.SUPERVISION_VISIT, _("Supervision visit (tilsyn)")
     CONSIDERATION = kinds.CONSIDERATION, _("Consideration of the placement (övervägande)")
