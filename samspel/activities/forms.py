@@ -23,6 +23,7 @@ from samspel.bounds import PastDateField, PlannedDateTimeField
 from samspel.cases.access import WRITE_GRANT
 from samspel.cases.models import Case
 from samspel.families.visibility import family_display
+from samspel.programmes.vocabulary import KIND_REFUSED, activity_kind_choices
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 DATETIME_WIDGET = forms.DateTimeInput(format=DATETIME_FORMAT, attrs={"type": "datetime-local"})
@@ -124,6 +125,14 @@ class ParticipantsMixin:
         return [actors[key] for prefix, _sep, key in keys if prefix == ACTOR and key in actors]
 
 
+def country_kind_choices(case: Case, keep: str = "") -> list:
+    """The activity kinds offered in the case's organisation, labelled in its country's terms,
+    each counting kind with its note."""
+    country = case.organisation.jurisdiction
+    offered = activity_kind_choices(country, ActivityKind.choices, keep)
+    return mark_choices(offered, kind_notes(case))
+
+
 class PlaceForm(forms.Form):
     """The place of an activity, with the places the case's programme expects per kind. The
     plan form's kind select asks for it again (htmx) when the kind changes."""
@@ -168,7 +177,11 @@ PLACE_HINT_ID = "place-hint"
 class PlanForm(ParticipantsMixin, PlaceForm):
     """Plan an activity, or move and change a planned one."""
 
-    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        choices=ActivityKind.choices,
+        error_messages={"invalid_choice": KIND_REFUSED},
+    )
     planned_start = PlannedDateTimeField(label=_("Start"), widget=DATETIME_WIDGET)
     planned_end = PlannedDateTimeField(label=_("End"), widget=DATETIME_WIDGET)
     place_detail = forms.CharField(
@@ -185,11 +198,12 @@ class PlanForm(ParticipantsMixin, PlaceForm):
 
     field_order = ["kind", "context"]
 
-    def __init__(self, *args, case: Case, expected: dict[str, str], **kwargs):
+    def __init__(self, *args, case: Case, expected: dict[str, str], keep: str = "", **kwargs):
+        """`keep` is the kind of the planned activity being changed: offered even if it is of
+        the other country (samspel.programmes.vocabulary)."""
         super().__init__(*args, expected=expected, **kwargs)
         self._setup_participants(case)
-        kind = self.fields["kind"]
-        kind.choices = mark_choices(kind.choices, kind_notes(case))  # type: ignore[attr-defined]
+        self.fields["kind"].choices = country_kind_choices(case, keep)  # type: ignore[attr-defined]
         if expected:
             # Changing the kind fetches the place field again with its expected place.
             self.fields["kind"].widget.attrs.update(
@@ -301,7 +315,8 @@ class HeldActivityForm(HeldChecksMixin, forms.ModelForm):
         self.case = case
         self.fields["held_on"].required = True
         kind = self.fields["kind"]
-        kind.choices = mark_choices(kind.choices, kind_notes(case))  # type: ignore[attr-defined]
+        kind.choices = country_kind_choices(case)  # type: ignore[attr-defined]
+        kind.error_messages["invalid_choice"] = KIND_REFUSED
 
 
 CONTACT_KINDS = {ActivityKind.SMS: Context.PHONE, ActivityKind.PHONE_CALL: Context.PHONE}

@@ -194,7 +194,8 @@ def _apply(form: forms.Form, change: Callable[[], Activity]) -> Activity | None:
 def _plan_form(request: HttpRequest, case: Case, activity: Activity | None, **kwargs) -> PlanForm:
     """The plan form. A reader who does not see every protected member of the family neither
     sees nor changes a planned activity's exact place: it can lead to a hidden address."""
-    form = PlanForm(case=case, expected=expected_places(case), **kwargs)
+    keep = activity.kind if activity is not None else ""
+    form = PlanForm(case=case, expected=expected_places(case), keep=keep, **kwargs)
     if activity is not None and not case_display(request.user, case).places:
         del form.fields["place_detail"]
     return form

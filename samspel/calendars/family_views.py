@@ -153,7 +153,13 @@ def appointment_edit(request: HttpRequest, family_id, appointment_id) -> HttpRes
     initial["person"] = appointment.person.public_id if appointment.person else None
     initial["place_detail"] = appointment.place_detail
     with timezone.override(tz):
-        form = AppointmentForm(request.POST or None, family=family, shown=seen, initial=initial)
+        form = AppointmentForm(
+            request.POST or None,
+            family=family,
+            shown=seen,
+            initial=initial,
+            keep=appointment.agency_kind,
+        )
         if not seen.places:
             del form.fields["place_detail"]  # neither shown nor changed: it stays as it is
         valid = request.method == "POST" and form.is_valid()

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from samspel.activities.models import AgencyKind
 from samspel.bounds import PlannedDateTimeField
 from samspel.families.visibility import FamilyDisplay
+from samspel.programmes.vocabulary import AGENCY_REFUSED, agency_choices
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 DATETIME_WIDGET = forms.DateTimeInput(format=DATETIME_FORMAT, attrs={"type": "datetime-local"})
@@ -31,7 +32,7 @@ class AppointmentForm(forms.Form):
     agency_kind = forms.ChoiceField(
         label=_("Agency"),
         choices=[("", "—"), *AgencyKind.choices],
-        error_messages={"invalid_choice": _("Choose one of the agencies in the list.")},
+        error_messages={"invalid_choice": AGENCY_REFUSED},
     )
     agency_name = forms.CharField(label=_("Name of the agency"), max_length=200, required=False)
     title = forms.CharField(label=_("What"), max_length=200)
@@ -44,8 +45,15 @@ class AppointmentForm(forms.Form):
         help_text=_("Never a protected address."),
     )
 
-    def __init__(self, *args, family, shown: FamilyDisplay, **kwargs):
+    def __init__(self, *args, family, shown: FamilyDisplay, keep: str = "", **kwargs):
+        """The agencies of the family's organisation's country are offered (vocabulary.py);
+        `keep` is the agency an appointment being changed already has."""
         super().__init__(*args, **kwargs)
+        country = family.organisation.jurisdiction
+        self.fields["agency_kind"].choices = [  # type: ignore[attr-defined]
+            ("", "—"),
+            *agency_choices(country, AgencyKind.choices, keep),
+        ]
         self.fields["person"] = PersonChoiceField(
             queryset=family.persons.all(),
             to_field_name="public_id",

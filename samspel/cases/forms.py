@@ -9,13 +9,7 @@ from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.models import PersonRole
 from samspel.organisations.models import Jurisdiction, Team
 from samspel.programmes.choices import programme_choices
-
-
-def legal_basis_choices(jurisdiction: str) -> list[tuple[str, str]]:
-    return [
-        (code, f"{code} – {paragraph.title}")
-        for code, paragraph in catalogue(jurisdiction).paragraphs.items()
-    ]
+from samspel.programmes.vocabulary import buddy_label, legal_basis_choices
 
 
 class CaseForm(forms.ModelForm):
@@ -64,6 +58,7 @@ class CaseForm(forms.ModelForm):
         )
         self.fields["responsible"].queryset = workers
         self.fields["buddy"].queryset = workers
+        self.fields["buddy"].label = buddy_label(organisation.jurisdiction)
         if not self.instance.pk:
             self.fields["responsible"].initial = user.pk
             first_team = user.teams.filter(organisation=organisation).first()

@@ -43,6 +43,7 @@ from samspel.cases.panels import panel_context
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.organisations.models import Jurisdiction
+from samspel.programmes.vocabulary import buddy_label
 
 PAGE_SIZE = 25
 EMERGENCY_HOURS = settings.EMERGENCY_ACCESS_HOURS
@@ -125,6 +126,7 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
         "investigation_decision_form": InvestigationDecisionForm(case=case),
         "investigation_form": InvestigationForm(case=case),
         "sweden": case.organisation.jurisdiction == Jurisdiction.SWEDEN,
+        "buddy_label": buddy_label(case.organisation.jurisdiction),
     }
     context.update(panel_context(request, case, may_change_case(request.user, case)))
     return render(request, "cases/case_detail.html", context)

@@ -245,7 +245,9 @@ def add_demo_plan(case, author) -> Plan:
     existing = case.plans.filter(title=title).first()
     if existing is not None:
         return existing
-    kind = KIND_BY_PROGRAMME.get(case.programme, PlanKind.IMPLEMENTATION_PLAN)
+    # A Danish organisation's plans are barnets plan / handleplan (programmes.vocabulary).
+    other = PlanKind.CHILD_PLAN if jurisdiction == "DK" else PlanKind.IMPLEMENTATION_PLAN
+    kind = KIND_BY_PROGRAMME.get(case.programme, other)
     starts_on = case.activated_on or case.referred_on
     plan = create_plan(case, author, kind=kind, title=title, starts_on=starts_on)
     short_term = _add_goals(plan, content, names, author)

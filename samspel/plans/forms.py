@@ -11,6 +11,7 @@ from samspel.bounds import PastDateField, PlannedDateField, RecordDateField
 from samspel.plans.models import AssessedBy, Coordinator, PlanKind, ResponsibleParty
 from samspel.plans.network_link import actor_without_consent
 from samspel.plans.rules import PROGRESS_MAX, PROGRESS_MIN, framework, goal_area_choices
+from samspel.programmes.vocabulary import KIND_REFUSED, plan_kind_choices
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -48,13 +49,20 @@ class VersionedForm(forms.Form):
 
 
 class PlanForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind of plan"), choices=PlanKind.choices)
+    kind = forms.ChoiceField(
+        label=_("Kind of plan"),
+        choices=PlanKind.choices,
+        error_messages={"invalid_choice": KIND_REFUSED},
+    )
     title = _text(_("Title"), _("Write a title for the plan."), max_length=200)
     starts_on = RecordDateField(label=_("Start date"), widget=DATE_INPUT)
 
-    def __init__(self, *args, earliest_target=None, **kwargs):
+    def __init__(self, *args, country: str | None, keep: str = "", earliest_target=None, **kwargs):
+        """`country` is the organisation's: its plan kinds are offered (vocabulary.py); `keep`
+        the kind the plan already has."""
         super().__init__(*args, **kwargs)
         self.earliest_target = earliest_target
+        self.fields["kind"].choices = plan_kind_choices(country, PlanKind.choices, keep)  # type: ignore[attr-defined]
 
     def clean_starts_on(self):
         starts_on = self.cleaned_data["starts_on"]

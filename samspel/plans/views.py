@@ -55,7 +55,7 @@ def plan_create(request: HttpRequest, case_id) -> HttpResponse:
     back = reverse("plans:list", kwargs={"case_id": case.public_id})
     if refused := refuse_closed(request, case, back):
         return refused
-    form = PlanForm(posted(request))
+    form = PlanForm(posted(request), country=case.organisation.jurisdiction)
     if request.method == "POST" and form.is_valid():
         try:
             plan = services.create_plan(case, by=request.user, request=request, **form.cleaned_data)
@@ -120,7 +120,11 @@ def plan_edit(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     initial = {"version": plan.version, "kind": plan.kind, "title": plan.title}
     initial["starts_on"] = plan.starts_on
     form = PlanEditForm(
-        posted(request), initial=initial, earliest_target=earliest_target_date(targets)
+        posted(request),
+        initial=initial,
+        country=case.organisation.jurisdiction,
+        keep=plan.kind,
+        earliest_target=earliest_target_date(targets),
     )
 
     def save(data) -> str:

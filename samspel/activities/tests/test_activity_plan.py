@@ -123,7 +123,7 @@ def test_an_actor_without_consent_shows_the_consent_warning(login, personas, act
         ({"planned_start": ""}, "This field is required."),
         ({"participants": ["person:00000000-0000-0000-0000-000000000000"]}, "Choose participants"),
         ({"participants": ["nonsense"]}, "Choose participants"),
-        ({"kind": "teleportation"}, "Select a valid choice."),
+        ({"kind": "teleportation"}, "Choose one from the list."),
         ({"planned_start": "0001-01-01T00:30", "planned_end": "0001-01-01T01:30"}, "5 years"),
         ({"planned_end": "9999-12-31T23:59"}, "5 years"),  # each time is bounded on its own
         ({"planned_end": "2026-03-20T09:00"}, "cannot last more than 7 days"),

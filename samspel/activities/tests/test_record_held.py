@@ -73,7 +73,7 @@ def test_the_form_is_on_the_case_page(login, personas, active_case):
         ({"held_on": ""}, "This field is required."),
         ({"minutes": "1441"}, "Minutes must be between 0 and 1440."),
         ({"minutes": "-5"}, "greater than or equal to 0"),
-        ({"kind": "teleportation"}, "Select a valid choice."),
+        ({"kind": "teleportation"}, "Choose one from the list."),
     ],
 )
 def test_bad_input_changes_nothing(login, personas, active_case, changes, message):

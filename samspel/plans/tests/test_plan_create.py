@@ -38,7 +38,7 @@ def test_bad_input_gets_messages_and_writes_nothing(client, personas, case):
     assert response.status_code == 200
     page = response.content.decode()
     assert "Write a title for the plan." in page
-    assert "Select a valid choice" in page
+    assert "Choose one from the list." in page
     assert "Enter a valid date." in page
     assert not Plan.objects.exists()
 

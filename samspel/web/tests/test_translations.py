@@ -190,7 +190,7 @@ def test_home_page_is_translated_for_the_users_language(
 
 CASE = {
     "sv": ["Ärende 2026-0001", "Översikt", "Lagrum", "Medansvarig", "Fokusbarn"],
-    "da": ["Sag 2026-0001", "Overblik", "Lovgrundlag", "Makker", "Fokusbørn"],
+    "da": ["Sag 2026-0001", "Overblik", "Lovgrundlag", "Medansvarlig", "Fokusbørn"],
 }
 
 
