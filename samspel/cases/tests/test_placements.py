@@ -145,7 +145,12 @@ def test_dk_supervision_visit_within_6_months(dk_worker, dk_case):
 def test_the_earliest_current_placement_counts_and_an_ended_one_stops(personas, se_case, child):
     worker = personas["worker"]
     first = services.record_placement(
-        se_case, child, by=worker, started_on=dt.date(2025, 1, 10), form="hvb", legal_ground="SoL 6:1"
+        se_case,
+        child,
+        by=worker,
+        started_on=dt.date(2025, 1, 10),
+        form="hvb",
+        legal_ground="SoL 6:1",
     )
     assert facts_for_case(se_case).placement_started_on == dt.date(2025, 1, 10)
     services.end_placement(first, by=worker, ended_on=dt.date(2025, 6, 1), end_kind="planned")
@@ -179,7 +184,9 @@ def test_a_family_home_placement_puts_its_items_on_the_worklist_and_an_unplanned
     worklist = client.get(reverse("worklists:mine")).text
     assert f'data-rule="{CONSIDERATION}"' in worklist
     assert f'data-rule="{CUSTODY}"' in worklist
-    assert "Familjehemmet Lund" in client.get(reverse("cases:detail", args=[se_case.public_id])).text
+    assert (
+        "Familjehemmet Lund" in client.get(reverse("cases:detail", args=[se_case.public_id])).text
+    )
     response = client.post(_end_url(placement), _end())
     assert response.status_code == 302
     placement.refresh_from_db()
@@ -245,8 +252,12 @@ def test_a_child_of_another_family_is_refused(login, personas, se_case, dk_case)
 )
 def test_bad_ends_are_refused_and_change_nothing(login, personas, se_case, child, data, message):
     placement = services.record_placement(
-        se_case, child, by=personas["worker"], started_on=dt.date(2025, 8, 31),
-        form="familjehem", legal_ground="SoL 6:1",
+        se_case,
+        child,
+        by=personas["worker"],
+        started_on=dt.date(2025, 8, 31),
+        form="familjehem",
+        legal_ground="SoL 6:1",
     )
     before = _state(se_case)
     client = login(personas["worker"])
@@ -263,8 +274,12 @@ def test_bad_ends_are_refused_and_change_nothing(login, personas, se_case, child
 @pytest.fixture
 def placement(personas, se_case, child):
     return services.record_placement(
-        se_case, child, by=personas["worker"], started_on=dt.date(2025, 8, 31),
-        form="familjehem", legal_ground="SoL 6:1",
+        se_case,
+        child,
+        by=personas["worker"],
+        started_on=dt.date(2025, 8, 31),
+        form="familjehem",
+        legal_ground="SoL 6:1",
     )
 
 
