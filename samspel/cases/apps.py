@@ -5,4 +5,4 @@ from django.utils.translation import gettext_lazy as _
 class CasesConfig(AppConfig):
     name = "samspel.cases"
     verbose_name = _("Cases")
-    case_panel = "samspel.cases.case_panel.adult_answers_panel"
+    case_panel = "samspel.cases.case_panel.case_panels"

@@ -1,8 +1,9 @@
 """What the case page shows of FIFA's answers (seed 002): each adult of the case's family, named
 by the display rule (samspel.families.visibility), with what they answered when asked about
 their children and offered parenting support, and what is still missing; for writers, a form per
-adult. Shown when the case's programme has a rule these answers close. CasesConfig.case_panel
-names it (samspel.cases.panels)."""
+adult. Shown when the case's programme has a rule these answers close. And the case's
+placements per focus child (ISSUE10 item 3). CasesConfig.case_panel names `case_panels`
+(samspel.cases.panels)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,10 @@ from django.http import HttpRequest
 
 from samspel.cases.access import case_relation
 from samspel.cases.fifa_forms import AdultAnswersForm
-from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case
+from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case, Placement
+from samspel.cases.placement_forms import PlacementEndForm, PlacementRecordForm
+from samspel.cases.services import placement_grounds
+from samspel.families.models import PersonRole
 from samspel.families.visibility import family_display
 from samspel.programmes.definitions import ADULT_FACTS
 from samspel.programmes.effective import programme_for
@@ -46,3 +50,46 @@ def adult_answers_panel(request: HttpRequest, case: Case, writable: bool) -> dic
             )
         rows.append({"name": display.of(person).name, "answers": answers, "form": form})
     return {"fifa_shown": True, "fifa_adults": rows}
+
+
+def placements_panel(request: HttpRequest, case: Case, writable: bool) -> dict:
+    """The case's placements per focus child, current first, each with its form, legal ground,
+    home and dates and how it ended; for writers of an open case, a form to record a placement
+    and, on each current one, a form to end it."""
+    display = family_display(request.user, case.family, case_relation(request.user, case))
+    children = list(case.focus_children.filter(role=PersonRole.CHILD).order_by("pk"))
+    placements = list(case.placements.all())
+    grounds = dict(placement_grounds(case.organisation.jurisdiction))
+    rows = []
+    for child in children:
+        own = [placement for placement in placements if placement.child_id == child.pk]
+        rows.append(
+            {
+                "name": display.of(child).name,
+                "current": [_row(p, grounds, writable) for p in own if p.is_current],
+                "ended": [_row(p, grounds, False) for p in own if not p.is_current],
+            }
+        )
+    form = None
+    if writable and children:
+        form = PlacementRecordForm(
+            case=case,
+            children=[(str(child.public_id), display.of(child).name) for child in children],
+        )
+    return {"placement_children": rows, "placement_form": form}
+
+
+def _row(placement: Placement, grounds: dict[str, str], writable: bool) -> dict:
+    return {
+        "placement": placement,
+        "ground": grounds.get(placement.legal_ground, placement.legal_ground),
+        "end_form": PlacementEndForm(auto_id=f"id_end{placement.pk}_%s") if writable else None,
+    }
+
+
+def case_panels(request: HttpRequest, case: Case, writable: bool) -> dict:
+    """The cases app's panels on the case page (CasesConfig.case_panel)."""
+    return {
+        **adult_answers_panel(request, case, writable),
+        **placements_panel(request, case, writable),
+    }

@@ -222,3 +222,97 @@ class AdultAnswers(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person} on {self.case}"
+
+
+# Placements (ISSUE10 item 3) ---------------------------------------------------------------------
+
+
+class PlacementForm(models.TextChoices):
+    """Where a child is placed. Each form belongs to one country (PLACEMENT_FORMS): a Danish
+    organisation is never offered a Swedish form, nor the reverse."""
+
+    FAMILY_HOME = "familjehem", _("Family home (familjehem)")
+    NETWORK_HOME = "natverkshem", _("Network home (nätverkshem)")
+    HVB = "hvb", _("HVB home")
+    SUPPORTED_HOUSING = "stodboende", _("Supported housing (stödboende)")
+    SIS_HOME = "sis", _("SiS home (SiS-hem)")
+    FOSTER_FAMILY = "plejefamilie", _("Foster family (plejefamilie)")
+    NETWORK_FOSTER_FAMILY = "netvaerksplejefamilie", _("Network foster family")
+    RESIDENTIAL_INSTITUTION = "dogninstitution", _("Residential institution (døgninstitution)")
+    RESIDENTIAL_HOME = "opholdssted", _("Residential home (opholdssted)")
+
+
+PLACEMENT_FORMS: dict[str, tuple[str, ...]] = {
+    "SE": (
+        PlacementForm.FAMILY_HOME,
+        PlacementForm.NETWORK_HOME,
+        PlacementForm.HVB,
+        PlacementForm.SUPPORTED_HOUSING,
+        PlacementForm.SIS_HOME,
+    ),
+    "DK": (
+        PlacementForm.FOSTER_FAMILY,
+        PlacementForm.NETWORK_FOSTER_FAMILY,
+        PlacementForm.RESIDENTIAL_INSTITUTION,
+        PlacementForm.RESIDENTIAL_HOME,
+    ),
+}
+
+
+class PlacementEnd(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    UNPLANNED = "unplanned", _("Unplanned (breakdown)")
+
+
+class PlacementEndReason(models.TextChoices):
+    """Why an unplanned placement ended (sammanbrott / afbrudt anbringelse)."""
+
+    HOME_ENDED_IT = "home_ended_it", _("The foster home or unit ended it")
+    CHILD_BEHAVIOUR = "child_behaviour", _("The child's behaviour")
+    HOME_SITUATION = "home_situation", _("The foster home's situation")
+    CHILD_WISH = "child_wish", _("The child's wish")
+    OTHER = "other", _("Other")
+
+
+class Placement(models.Model):
+    """One placement of one focus child of a case (DOMAIN.md §3): where, on what legal ground,
+    from when to when, and how it ended. The case's current placements start the law's
+    placement rules (samspel.followup.recompute). Written by samspel.cases.services
+    record_placement and end_placement only."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="placements")
+    child = models.ForeignKey(
+        "families.Person", on_delete=models.PROTECT, related_name="+", verbose_name=_("child")
+    )
+    started_on = models.DateField(_("placed on"))
+    # Blank only on a placement migrated from the case's one date (0011): never from a form.
+    form = models.CharField(
+        _("form of placement"), max_length=32, choices=PlacementForm.choices, blank=True
+    )
+    legal_ground = models.CharField(_("legal ground"), max_length=40, blank=True)
+    home = models.CharField(_("home or unit"), max_length=200, blank=True)
+    ended_on = models.DateField(_("ended on"), null=True, blank=True)
+    end_kind = models.CharField(
+        _("how it ended"), max_length=20, choices=PlacementEnd.choices, blank=True
+    )
+    end_reason = models.CharField(
+        _("reason"), max_length=32, choices=PlacementEndReason.choices, blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["started_on", "pk"]
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+
+    def __str__(self) -> str:
+        return f"{self.child} from {self.started_on:%Y-%m-%d}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None

@@ -22,15 +22,20 @@ from samspel.audit.models import Action
 from samspel.bounds import PAST
 from samspel.cases.models import (
     ANSWERING_ROLES,
+    PLACEMENT_FORMS,
     AdultAnswers,
     Case,
     CaseGrant,
     CaseStatus,
+    Placement,
+    PlacementEnd,
+    PlacementEndReason,
     SupportAnswer,
 )
 from samspel.cases.numbering import next_case_number
 from samspel.cases.refusals import Refused, refuse_if_closed
-from samspel.families.models import Family, Person
+from samspel.catalogues.loader import catalogue
+from samspel.families.models import Family, Person, PersonRole
 from samspel.followup.recompute import recompute_case
 from samspel.organisations.models import Jurisdiction
 
@@ -341,3 +346,153 @@ def record_adult_answers(
 
 def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
+
+
+# Placements (SE: SoL 6 kap., LVU; DK: Barnets lov) ---------------------------------------------
+
+# The Swedish grounds of a placement: a placement under SoL (6 kap. 1 §) or care under LVU 2 §
+# (the home environment) or 3 § (the young person's own behaviour). The codes are the
+# catalogue's (samspel/catalogues/data/se.toml), which shows the 2025 act's numbers beside them.
+SE_PLACEMENT_GROUNDS = ("SoL 6:1", "LVU 2 §", "LVU 3 §")
+
+NOT_A_FOCUS_CHILD = _("Choose a focus child of the case. Nothing was changed.")
+NOT_THIS_COUNTRY = _(
+    "That form of placement or legal ground is not one of your country's. Nothing was changed."
+)
+PLACED_BEFORE_BIRTH = _("A child cannot be placed before their birth. Nothing was changed.")
+PLACEMENT_END_BEFORE_START = _("A placement cannot end before it starts. Nothing was changed.")
+UNPLANNED_NEEDS_REASON = _("Give the reason an unplanned placement ended. Nothing was changed.")
+ALREADY_ENDED = _("The placement has already ended. Nothing was changed.")
+
+
+def placement_grounds(jurisdiction: str) -> list[tuple[str, str]]:
+    """The legal grounds a placement of `jurisdiction` may rest on, as (code, label): in Sweden
+    SoL or LVU 2 § / 3 §; in Denmark the Barnets lov paragraphs of the catalogue. Only numbers
+    the catalogue holds are offered (never an invented one); the 2025 act's number is shown
+    beside the old one where the catalogue holds it."""
+    paragraphs = catalogue(jurisdiction).paragraphs
+    if jurisdiction == Jurisdiction.SWEDEN:
+        codes = [code for code in SE_PLACEMENT_GROUNDS if code in paragraphs]
+    else:
+        codes = [code for code in paragraphs if code.startswith("BL ")]
+    rows = []
+    for code in codes:
+        paragraph = paragraphs[code]
+        label = f"{code} – {paragraph.title}"
+        if paragraph.act_2025:
+            label += f" ({paragraph.act_2025})"
+        rows.append((code, label))
+    return rows
+
+
+def _refuse_child(case: Case, child: Person | None) -> Person:
+    if (
+        child is None
+        or child.family_id != case.family_id
+        or child.role != PersonRole.CHILD
+        or not case.focus_children.filter(pk=child.pk).exists()
+    ):
+        raise Refused(NOT_A_FOCUS_CHILD)
+    return child
+
+
+def _refuse_end(started_on: dt.date, ended_on: dt.date, end_kind: str, end_reason: str) -> None:
+    if ended_on < started_on:
+        raise Refused(PLACEMENT_END_BEFORE_START)
+    if end_kind not in PlacementEnd.values:
+        raise Refused(_("Choose how the placement ended. Nothing was changed."))
+    if end_reason and end_reason not in PlacementEndReason.values:
+        raise Refused(UNPLANNED_NEEDS_REASON)
+    if end_kind == PlacementEnd.UNPLANNED and not end_reason:
+        raise Refused(UNPLANNED_NEEDS_REASON)
+
+
+def record_placement(
+    case: Case,
+    child: Person | None,
+    *,
+    by: User,
+    started_on: dt.date,
+    form: str,
+    legal_ground: str,
+    home: str = "",
+    request: HttpRequest | None = None,
+    today: dt.date | None = None,
+) -> Placement:
+    """A focus child's placement from `started_on` (not in the future, not before the child's
+    birth), in a form and on a legal ground of the organisation's country. A current placement
+    starts the law's placement rules (SE övervägande, care-plan revision, custody transfer; DK
+    barnets plan, supervision visits), counted from the earliest current placement's start."""
+    refuse_if_closed(case)
+    child = _refuse_child(case, child)
+    jurisdiction = case.organisation.jurisdiction
+    if form not in PLACEMENT_FORMS[jurisdiction] or legal_ground not in dict(
+        placement_grounds(jurisdiction)
+    ):
+        raise Refused(NOT_THIS_COUNTRY)
+    _refuse_outside_past(started_on, today=today)
+    if child.birth_date and started_on < child.birth_date:
+        raise Refused(PLACED_BEFORE_BIRTH)
+    with transaction.atomic():
+        placement = Placement.objects.create(
+            case=case,
+            child=child,
+            started_on=started_on,
+            form=form,
+            legal_ground=legal_ground,
+            home=home.strip(),
+            created_by=by,
+        )
+        record(
+            request,
+            Action.CREATE,
+            placement,
+            user=by,
+            case=str(case.public_id),
+            child=str(child.public_id),
+            started_on=started_on.isoformat(),
+            form=form,
+            legal_ground=legal_ground,
+        )
+        recompute_case(case)
+    return placement
+
+
+def end_placement(
+    placement: Placement,
+    *,
+    by: User,
+    ended_on: dt.date,
+    end_kind: str,
+    end_reason: str = "",
+    request: HttpRequest | None = None,
+    today: dt.date | None = None,
+) -> Placement:
+    """End a current placement on `ended_on` (not before its start, not in the future), planned
+    or unplanned (sammanbrott / afbrudt anbringelse); an unplanned end names its reason. An
+    ended placement stops its rules; a placement recorded later starts them again."""
+    case = placement.case
+    refuse_if_closed(case)
+    if placement.ended_on is not None:
+        raise Refused(ALREADY_ENDED)
+    _refuse_outside_past(ended_on, today=today)
+    _refuse_end(placement.started_on, ended_on, end_kind, end_reason)
+    if end_kind == PlacementEnd.PLANNED:
+        end_reason = ""
+    with transaction.atomic():
+        placement.ended_on = ended_on
+        placement.end_kind = end_kind
+        placement.end_reason = end_reason
+        placement.save(update_fields=["ended_on", "end_kind", "end_reason", "updated_at"])
+        record(
+            request,
+            Action.UPDATE,
+            placement,
+            user=by,
+            case=str(case.public_id),
+            ended_on=ended_on.isoformat(),
+            end_kind=end_kind,
+            end_reason=end_reason,
+        )
+        recompute_case(case)
+    return placement

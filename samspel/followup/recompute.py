@@ -41,7 +41,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from samspel.activities.models import Activity, ActivityStatus
-from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case, CaseGrant, CaseStatus
+from samspel.cases.models import (
+    ANSWERING_ROLES,
+    AdultAnswers,
+    Case,
+    CaseGrant,
+    CaseStatus,
+    Placement,
+)
 from samspel.followup import engine
 from samspel.followup.models import DueItem, FollowUpPeriod, SupportEvaluation
 from samspel.organisations.models import Organisation
@@ -89,6 +96,10 @@ class _Loaded:
     evaluations: dict[int, list[dt.date]] = field(default_factory=lambda: defaultdict(list))
     writers: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     adults: dict[int, list[engine.AdultFact]] = field(default_factory=lambda: defaultdict(list))
+    # case → [(placed on, ended on or None)]: the case's placements (cases.Placement)
+    placements: dict[int, list[tuple[dt.date, dt.date | None]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     # case → rule → (due item id, its values in DUE_ITEM_FIELDS order)
     items: dict[int, dict[str, tuple[int, tuple]]] = field(
         default_factory=lambda: defaultdict(dict)
@@ -142,6 +153,7 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     organisation, evaluation = Organisation._meta.db_table, SupportEvaluation._meta.db_table
     no_text, no_date, no_id, no_json = _NULL_TEXT, _NULL_DATE, _NULL_ID, _NULL_JSON
     case_table, answers = Case._meta.db_table, AdultAnswers._meta.db_table
+    placement = Placement._meta.db_table
     role_marks = ", ".join(["%s"] * len(ANSWERING_ROLES))
     branches = [
         f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {no_date}, {no_json}, "
@@ -165,6 +177,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
         f"JOIN {person} x ON x.family_id = c.family_id LEFT JOIN {answers} w "
         f"ON w.case_id = c.id AND w.person_id = x.id "
         f"WHERE c.id IN ({marks}) AND x.role IN ({role_marks})",
+        f"SELECT 'l', l.case_id, {no_text}, l.started_on, {no_text}, l.id, l.ended_on, "
+        f"{no_json}, {no_id} FROM {placement} l WHERE l.case_id IN ({marks})",
         f"SELECT 'e', e.case_id, {no_text}, e.evaluated_on, {no_text}, {no_id}, {no_date}, "
         f"{no_json}, {no_id} FROM {evaluation} e WHERE e.case_id IN ({marks})",
         # The organisations' programme settings: (organisation, key, built-in, overrides), made
@@ -180,7 +194,7 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     ]
     ids, orgs = list(case_ids), list(organisation_ids)
     params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids]
-    params += [*ids, *ANSWERING_ROLES, *ids]
+    params += [*ids, *ANSWERING_ROLES, *ids, *ids]
     params += [*orgs, *orgs, *orgs]
     return " UNION ALL ".join(branches), params
 
@@ -251,6 +265,8 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
             settings.append((case_id, text, other, _json(data)))
         elif tag == "j":
             loaded.jurisdictions[case_id] = text
+        elif tag == "l":
+            loaded.placements[case_id].append((_as_date(day), _maybe_date(second_day)))
         elif tag == "a":
             loaded.adults[case_id].append(
                 engine.AdultFact(number, _maybe_date(day), _maybe_date(second_day))
@@ -272,6 +288,20 @@ def _case_team_size(case: Case, writers: set[int]) -> int:
     return len({case.responsible_id, case.buddy_id, *writers} - {None})
 
 
+def _placement_started_on(
+    case: Case, placements: list[tuple[dt.date, dt.date | None]]
+) -> dt.date | None:
+    """What the law's placement rules count from: the start of the case's earliest current
+    (not ended) placement, whichever focus child it is of. A placement that ended stops its
+    rules; a new placement starts them again from its own start. A case without placement rows
+    reads its legacy `placement_started_on` (migration 0010 made rows of every stored value;
+    no form writes the field any more)."""
+    if not placements:
+        return case.placement_started_on
+    current = [started for started, ended in placements if ended is None]
+    return min(current) if current else None
+
+
 def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> engine.CaseFacts:
     return engine.CaseFacts(
         today=today,
@@ -285,7 +315,7 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
         phase_started_on=case.phase_started_on,
         held=tuple(loaded.held[case.pk]),
         plans=tuple(loaded.plans[case.pk]),
-        placement_started_on=case.placement_started_on,
+        placement_started_on=_placement_started_on(case, loaded.placements[case.pk]),
         investigation_decided_on=case.investigation_decided_on,
         investigation_started_on=case.investigation_started_on,
         investigation_finished_on=case.investigation_finished_on,

@@ -24,6 +24,17 @@ def _first_person(case: Case) -> str:
     return case.family.persons.first().public_id
 
 
+def _placement(case: Case) -> str:
+    import datetime as dt
+
+    from samspel.cases.models import Placement
+
+    child = case.focus_children.first()
+    return Placement.objects.create(
+        case=case, child=child, started_on=dt.date(2026, 1, 10), form="familjehem"
+    ).public_id
+
+
 FACTORIES = {
     "public_id": lambda case, namespace: (
         case.family.public_id if namespace == "families" else case.public_id
@@ -37,6 +48,7 @@ FACTORIES = {
     "subgoal_id": lambda case, namespace: plans.sub_goal(case).public_id,
     "coordination_id": lambda case, namespace: plans.coordination(case).public_id,
     "activity_id": lambda case, namespace: _planned_activity(case),
+    "placement_id": lambda case, namespace: _placement(case),
 }
 
 
