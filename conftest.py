@@ -222,3 +222,30 @@ def open_case(organisation, team, personas):
     )
     case.focus_children.add(child)
     return case
+
+
+def make_danish_case(organisation, worker, team=None, *, legal_basis, number="2026-0100", **dates):
+    """A Sammen om familien case of the Danish organisation: the Holm family with one focus
+    child, Ida, the case recomputed. `dates` are the case's status and dates (referred_on,
+    activated_on, status …)."""
+    from samspel.followup.recompute import recompute_case
+
+    family = Family.objects.create(
+        organisation=organisation, name="Familien Holm", created_by=worker
+    )
+    child = Person.objects.create(
+        family=family, role=PersonRole.CHILD, first_name="Ida", last_name="Holm"
+    )
+    case = Case.objects.create(
+        organisation=organisation,
+        number=number,
+        family=family,
+        programme="sammen-om-familien",
+        legal_basis=legal_basis,
+        team=team or Team.objects.get(organisation=organisation),
+        responsible=worker,
+        **dates,
+    )
+    case.focus_children.add(child)
+    recompute_case(case)
+    return case

@@ -40,6 +40,7 @@ from samspel.cases.forms import (
 )
 from samspel.cases.models import Case, EmergencyAccess
 from samspel.cases.panels import panel_context
+from samspel.cases.posting import post_case_change
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.organisations.models import Jurisdiction
@@ -189,39 +190,26 @@ def case_status(request: HttpRequest, public_id) -> HttpResponse:
     return redirect(_detail_url(case))
 
 
-def _form_refused(request: HttpRequest, form, case: Case) -> HttpResponse:
-    """An invalid change form posted from the case page: its messages, back to the page."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
-    messages.error(request, _("Nothing was changed."))
-    return redirect(_detail_url(case))
-
-
 @require_POST
 @login_required
 def investigation_decision(request: HttpRequest, public_id) -> HttpResponse:
     """Record the decision whether to open an investigation (SE, SoL 11 kap. 1 a §)."""
     case = get_case_for_write(request, public_id)
-    if refused := refuse_closed(request, case, _detail_url(case)):
-        return refused
     if case.organisation.jurisdiction != Jurisdiction.SWEDEN:
         raise Http404
-    form = InvestigationDecisionForm(request.POST, case=case)
-    if not form.is_valid():
-        return _form_refused(request, form, case)
-    try:
+
+    def save(data) -> None:
         services.record_investigation_decision(
             case,
             by=request.user,
-            decided_on=form.cleaned_data["decided_on"],
-            opened=form.cleaned_data["opened"],
+            decided_on=data["decided_on"],
+            opened=data["opened"],
             request=request,
         )
-    except Refused as refused:
-        return refusal_response(request, refused, _detail_url(case))
-    messages.success(request, _("The decision is recorded."))
-    return redirect(_detail_url(case))
+
+    form = InvestigationDecisionForm(request.POST, case=case)
+    saved, back = _("The decision is recorded."), _detail_url(case)
+    return post_case_change(request, case, form, save, saved=saved, back=back)
 
 
 @require_POST
@@ -229,23 +217,19 @@ def investigation_decision(request: HttpRequest, public_id) -> HttpResponse:
 def investigation(request: HttpRequest, public_id) -> HttpResponse:
     """Record the investigation's start and end (SE: SoL 11 kap. 2 §; DK: Barnets lov §20)."""
     case = get_case_for_write(request, public_id)
-    if refused := refuse_closed(request, case, _detail_url(case)):
-        return refused
-    form = InvestigationForm(request.POST, case=case)
-    if not form.is_valid():
-        return _form_refused(request, form, case)
-    try:
+
+    def save(data) -> None:
         services.record_investigation(
             case,
             by=request.user,
-            started_on=form.cleaned_data["started_on"],
-            finished_on=form.cleaned_data["finished_on"],
+            started_on=data["started_on"],
+            finished_on=data["finished_on"],
             request=request,
         )
-    except Refused as refused:
-        return refusal_response(request, refused, _detail_url(case))
-    messages.success(request, _("The investigation is recorded."))
-    return redirect(_detail_url(case))
+
+    form = InvestigationForm(request.POST, case=case)
+    saved, back = _("The investigation is recorded."), _detail_url(case)
+    return post_case_change(request, case, form, save, saved=saved, back=back)
 
 
 @require_POST

@@ -6,14 +6,12 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from conftest import make_danish_case
 from samspel.activities.models import Activity
 from samspel.activities.tests.factories import at, planned_activity
 from samspel.audit.models import Action, AuditEvent
-from samspel.cases.models import Case, CaseStatus
-from samspel.families.models import Family, Person, PersonRole
+from samspel.cases.models import CaseStatus
 from samspel.followup.models import DueItem
-from samspel.followup.recompute import recompute_case
-from samspel.organisations.models import Team
 from samspel.programmes.counting import counting
 from samspel.programmes.loader import law, programme
 
@@ -106,27 +104,12 @@ def test_marking_a_planned_visit_held_says_what_it_closed(login, personas, foste
 def danish_referral(other_organisation, personas):
     """A Sammen om familien case of the Danish organisation, referred on 1 March 2026 for §41
     and §50."""
-    worker = personas["stranger"]
-    team = Team.objects.get(organisation=other_organisation)
-    family = Family.objects.create(
-        organisation=other_organisation, name="Familien Holm", created_by=worker
-    )
-    child = Person.objects.create(
-        family=family, role=PersonRole.CHILD, first_name="Ida", last_name="Holm"
-    )
-    case = Case.objects.create(
-        organisation=other_organisation,
-        number="2026-0100",
-        family=family,
-        programme="sammen-om-familien",
+    return make_danish_case(
+        other_organisation,
+        personas["stranger"],
         legal_basis=["SEL §41", "SEL §50"],
-        team=team,
-        responsible=worker,
         referred_on=dt.date(2026, 3, 1),
     )
-    case.focus_children.add(child)
-    recompute_case(case)
-    return case
 
 
 def test_the_startup_talk_starts_the_cadence_and_offers_to_make_the_case_active(

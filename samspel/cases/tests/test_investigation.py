@@ -11,15 +11,13 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from conftest import translated
+from conftest import make_danish_case, translated
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases import services
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import CaseStatus
 from samspel.cases.refusals import CASE_CLOSED
-from samspel.families.models import Family, Person, PersonRole
 from samspel.followup.models import DueItem
 from samspel.followup.recompute import recompute_case
-from samspel.organisations.models import Team
 
 DECISION_RULE = "law-se:investigation-decision"
 SE_RULE = "law-se:investigation"
@@ -63,27 +61,14 @@ def dk_worker(personas):
 @pytest.fixture
 def dk_case(other_organisation, dk_worker):
     """A Danish case under Barnets lov §20, its worker the Danish persona."""
-    family = Family.objects.create(
-        organisation=other_organisation, name="Familien Holm", created_by=dk_worker
-    )
-    child = Person.objects.create(
-        family=family, role=PersonRole.CHILD, first_name="Ida", last_name="Holm"
-    )
-    case = Case.objects.create(
-        organisation=other_organisation,
-        number="2026-0100",
-        family=family,
-        programme="sammen-om-familien",
+    return make_danish_case(
+        other_organisation,
+        dk_worker,
         legal_basis=["BL §20"],
-        team=Team.objects.get(organisation=other_organisation),
-        responsible=dk_worker,
         status=CaseStatus.ACTIVE,
         referred_on=REFERRED,
         activated_on=REFERRED,
     )
-    case.focus_children.add(child)
-    recompute_case(case)
-    return case
 
 
 def _rules(case) -> set[str]:

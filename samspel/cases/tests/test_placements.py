@@ -13,14 +13,12 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import escape
 
-from conftest import translated
+from conftest import make_danish_case, translated
 from samspel.cases import services
-from samspel.cases.models import Case, CaseStatus, Placement
+from samspel.cases.models import CaseStatus, Placement
 from samspel.cases.refusals import CASE_CLOSED
-from samspel.families.models import Family, Person, PersonRole
 from samspel.followup.models import DueItem
 from samspel.followup.recompute import facts_for_case, recompute_case
-from samspel.organisations.models import Team
 
 NOW = dt.datetime(2026, 3, 20, 12, tzinfo=dt.UTC)
 CONSIDERATION, CUSTODY = "law-se:consideration", "law-se:custody-transfer"
@@ -48,27 +46,14 @@ def dk_worker(personas):
 
 @pytest.fixture
 def dk_case(other_organisation, dk_worker):
-    family = Family.objects.create(
-        organisation=other_organisation, name="Familien Holm", created_by=dk_worker
-    )
-    child = Person.objects.create(
-        family=family, role=PersonRole.CHILD, first_name="Ida", last_name="Holm"
-    )
-    case = Case.objects.create(
-        organisation=other_organisation,
-        number="2026-0100",
-        family=family,
-        programme="sammen-om-familien",
+    return make_danish_case(
+        other_organisation,
+        dk_worker,
         legal_basis=["BL §32"],
-        team=Team.objects.get(organisation=other_organisation),
-        responsible=dk_worker,
         status=CaseStatus.ACTIVE,
         referred_on=dt.date(2026, 1, 2),
         activated_on=dt.date(2026, 1, 5),
     )
-    case.focus_children.add(child)
-    recompute_case(case)
-    return case
 
 
 def _add_url(case):

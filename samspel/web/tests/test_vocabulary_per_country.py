@@ -11,10 +11,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from conftest import make_user, translated
+from conftest import make_danish_case, make_user, translated
 from samspel.activities.models import Activity, ActivityStatus, AgencyKind, ExternalAppointment
 from samspel.cases.models import Case, CaseStatus
-from samspel.families.models import Family, Person, PersonRole
 from samspel.organisations.models import Team
 from samspel.plans.models import Plan
 from samspel.plans.versioning import create_plan
@@ -65,25 +64,16 @@ def danish(other_organisation, personas):
         organisation=other_organisation, name="Team Nord", programme="sammen-om-familien"
     )
     worker = make_user(other_organisation, "dk-worker", team=team)
-    family = Family.objects.create(
-        organisation=other_organisation, name="Familien Holm", created_by=worker
-    )
-    child = Person.objects.create(
-        family=family, role=PersonRole.CHILD, first_name="Ida", last_name="Holm"
-    )
-    case = Case.objects.create(
-        organisation=other_organisation,
-        number="2026-0101",
-        family=family,
-        programme=team.programme,
+    case = make_danish_case(
+        other_organisation,
+        worker,
+        team,
         legal_basis=["BL §30"],
-        team=team,
-        responsible=worker,
+        number="2026-0101",
         status=CaseStatus.ACTIVE,
         referred_on=dt.date(2026, 1, 2),
         activated_on=dt.date(2026, 1, 5),
     )
-    case.focus_children.add(child)
     return case, worker
 
 
