@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from samspel.cases.access import case_relation
 from samspel.cases.fifa_forms import AdultAnswersForm
@@ -98,22 +99,26 @@ def measures_panel(request: HttpRequest, case: Case, writable: bool) -> dict:
     law = catalogue(case.organisation.jurisdiction)
     rows = [_measure_row(m, law, writable) for m in case.measures.all()]
     form = MeasureAddForm(case=case, today=today) if writable else None
-    return {
-        "measures_in_force": [r for r in rows if r["measure"].in_force_on(today)],
-        "measures_coming": [r for r in rows if r["measure"].starts_on > today],
-        "measures_ended": [
-            r for r in rows if r["measure"].ends_on and r["measure"].ends_on < today
-        ],
-        "measure_form": form,
-    }
+    in_force = [row for row in rows if row["measure"].in_force_on(today)]
+    coming = [row for row in rows if row["measure"].starts_on > today]
+    ended = [row for row in rows if row["measure"].ends_on and row["measure"].ends_on < today]
+    groups = [
+        {
+            "title": _("In force today"),
+            "rows": in_force,
+            "always": True,
+            "empty": _("No measure is in force: the case has no legal basis today."),
+        },
+        {"title": _("Decided, starting later"), "rows": coming},
+        {"title": _("Ended"), "rows": ended},
+    ]
+    return {"measures_in_force": in_force, "measure_groups": groups, "measure_form": form}
 
 
 def _measure_row(measure: Measure, law: Catalogue, writable: bool) -> dict:
     try:
-        paragraph, equivalents = (
-            law.paragraph(measure.paragraph),
-            law.equivalents(measure.paragraph),
-        )
+        paragraph = law.paragraph(measure.paragraph)
+        equivalents = law.equivalents(measure.paragraph)
     except UnknownParagraph:
         paragraph, equivalents = None, []
     end_form = None
