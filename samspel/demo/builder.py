@@ -11,7 +11,7 @@ from django.utils import timezone
 from faker import Faker
 
 from samspel.accounts.models import Role, User
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import Case, CaseStatus, Measure
 from samspel.cases.numbering import next_case_number
 from samspel.demo.calendar_demo import add_demo_calendar
 from samspel.demo.followup_demo import add_demo_activities, recompute_demo
@@ -266,7 +266,6 @@ def _cases(organisation: Organisation) -> None:
             number=next_case_number(organisation, referred_on),
             family=family,
             programme=team.programme,
-            legal_basis=bases[index % len(bases)],
             team=team,
             responsible=responsible,
             buddy=buddy,
@@ -278,9 +277,19 @@ def _cases(organisation: Organisation) -> None:
             **_investigation(bases[index % len(bases)], referred_on, today, responsible),
         )
         case.focus_children.set(family.persons.filter(role=PersonRole.CHILD))
+        _measures(case, bases[index % len(bases)])
         _case_records(case)
         new_cases.append(case)
     add_demo_activities(new_cases)
+
+
+def _measures(case: Case, codes: list[str]) -> None:
+    """The demo case's legal basis: a measure per paragraph, decided and starting when the case
+    became active (a referral's, at the referral), open-ended."""
+    start = case.activated_on or case.referred_on
+    Measure.objects.bulk_create(
+        Measure(case=case, paragraph=code, decided_on=start, starts_on=start) for code in codes
+    )
 
 
 INVESTIGATION_BASIS = {"SoL 11:1", "BL §20", "SEL §50"}

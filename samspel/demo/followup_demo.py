@@ -27,7 +27,8 @@ CHILD_PROFESSIONAL = {"SEL §50", "SEL §52", "BL §20", "BL §32"}
 
 def _interval(case: Case, every: int) -> int:
     if case.programme == programmes.TOGETHER_FOR_THE_FAMILY:
-        return 42 if CHILD_PROFESSIONAL & set(case.legal_basis) else 91
+        basis = {measure.paragraph for measure in case.measures.all()}
+        return 42 if CHILD_PROFESSIONAL & basis else 91
     return every
 
 

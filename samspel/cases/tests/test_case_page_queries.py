@@ -11,9 +11,9 @@ from samspel.cases import services
 from samspel.families.models import Person, PersonRole
 from samspel.followup.recompute import recompute_case
 
-# Middleware, the case and its relation, the panels' batched reads: 30 on 2026-12-02 (a FIFA case
-# with placements).
-MAX_QUERIES = 30
+# Middleware, the case and its relation, the panels' batched reads: 31 on 2026-12-02 (a FIFA case
+# with placements and measures; the measures panel reads its rows in one query).
+MAX_QUERIES = 31
 
 
 def _count(client, case) -> int:
@@ -57,7 +57,15 @@ def test_the_case_page_reads_a_fixed_number_of_queries(client, personas, active_
             first_name=f"Vuxen{number}",
             last_name="Berg",
         )
+    for code in ["SoL 6:1", "SoL 11:1"]:
+        services.add_measure(
+            active_case,
+            by=worker,
+            paragraph=code,
+            decided_on=dt.date(2026, 2, 1),
+            starts_on=dt.date(2026, 2, 1),
+        )
     recompute_case(active_case)
     many = _count(client, active_case)
-    assert many == few  # no query per child, placement or adult
+    assert many == few  # no query per child, placement, adult or measure
     assert few <= MAX_QUERIES
