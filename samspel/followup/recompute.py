@@ -7,6 +7,8 @@ committed state, and one request recomputes once however many rows it saved:
 
 - samspel.cases.views: case_create, case_edit (legal basis, programme, team, responsible,
   buddy, fact dates), case_status;
+- samspel.families.services, after the person forms save a person (a focus child's birth date,
+  the adults FIFA asks): every case of the family;
 - samspel.plans.versioning: create_plan and plan_change (every plan, goal and sub-goal save);
 - samspel.activities.services: every change of an activity (planned, moved, cancelled, held,
   recorded after the fact, a contact logged from the case page);
