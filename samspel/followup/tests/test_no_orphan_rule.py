@@ -32,14 +32,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from html import unescape
+from typing import NoReturn
 
 import pytest
 import time_machine
+from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 
 from conftest import make_user
+from samspel.activities.models import ActivityKind
 from samspel.cases.models import ANSWERING_ROLES, Case
 from samspel.catalogues.loader import catalogue
 from samspel.families.models import Family, Person, PersonRole
@@ -166,7 +169,7 @@ class Visit:
     def child(self) -> Person:
         return self.case.focus_children.get()
 
-    def fail(self, what: str) -> None:
+    def fail(self, what: str) -> NoReturn:
         pytest.fail(f"{self.label}: {what}")
 
 
@@ -229,6 +232,11 @@ def give_legal_basis(visit: Visit, codes: list[str], starts_on: dt.date) -> None
     edit = visit.url("cases:edit")
     what = f"{visit.label}: giving the case the legal basis {codes}"
     visit.pages.submit(edit, edit, {"legal_basis": codes}, what=what)
+
+
+def _first_in_force(jurisdiction: str) -> str:
+    paragraphs = catalogue(jurisdiction).paragraphs.values()
+    return next(p.code for p in paragraphs if not p.replaced_by)
 
 
 def _in_force(jurisdiction: str, measure_class: str) -> str | None:
@@ -322,8 +330,8 @@ CASE_START_FACTS = {"referred_on", "started_on", "measure_started_on"}
 CONTEXT_OF = {"video_call": "video", "phone_call": "phone", "sms": "phone"}
 
 
-def _hold(visit: Visit, kind: str, on: dt.date) -> None:
-    """The case page's "record a held activity" form."""
+def _hold(visit: Visit, kind: str, on: dt.date) -> list[str]:
+    """The case page's "record a held activity" form; what the page then says."""
     expected = programmes()[visit.case.programme].expected_place(kind)
     values = {
         "held-kind": kind,
@@ -332,7 +340,10 @@ def _hold(visit: Visit, kind: str, on: dt.date) -> None:
         "held-minutes": "45",
     }
     what = f"{visit.label}: recording a held {kind} on {on}"
-    visit.pages.submit(visit.page, visit.url("activities:record_held"), values, what=what)
+    response = visit.pages.submit(
+        visit.page, visit.url("activities:record_held"), values, what=what
+    )
+    return [str(message) for message in get_messages(response.wsgi_request)]
 
 
 def _adult_answer(visit: Visit, on: dt.date, values: dict[str, str]) -> None:
@@ -402,7 +413,10 @@ class Closer:
 
     def record(self, visit: Visit, rule: Rule, on: dt.date) -> None:
         if self.how == "activity":
-            _hold(visit, self.name, on)
+            said = " ".join(_hold(visit, self.name, on))
+            # Said where it is recorded (ISSUE10 item 6): what the activity closed.
+            closed = f"It closed the {in_sentence(rule.title)}"
+            assert closed in said, f"{visit.label}: {closed!r} not in {said!r}"
         elif self.how == "plan":
             _plan(visit, rule, on)
         elif self.name in CLOSING_FACT_PAGES:
@@ -420,12 +434,25 @@ def _closers(rule: Rule) -> list[Closer]:
     return closers
 
 
-def _scenarios(rule: Rule) -> list[tuple[Cadence | None, Closer]]:
+@dataclass(frozen=True)
+class Scenario:
+    """One case of a rule's test: the cadence its legal basis chooses and how it is closed."""
+
+    label: str
+    rule: Rule
+    cadence: Cadence | None
+    closer: Closer
+
+
+def _scenarios(label: str, rule: Rule) -> list[Scenario]:
     """Each way of closing, on the first cadence; each further cadence with the first way."""
     closers = _closers(rule)
     cadences: list[Cadence | None] = list(rule.cadences) or [None]
-    return [(cadences[0], closer) for closer in closers] + [
-        (cadence, closers[0]) for cadence in cadences[1:]
+    pairs = [(cadences[0], closer) for closer in closers]
+    pairs += [(cadence, closers[0]) for cadence in cadences[1:]] if closers else []
+    return [
+        Scenario(f"{label} [{number}]", rule, cadence, closer)
+        for number, (cadence, closer) in enumerate(pairs)
     ]
 
 
@@ -486,8 +513,7 @@ def _first_due(
     if rule.kind == FIXED:
         assert rule.first is not None
         return start, rule.first.after(start), rule.first
-    every = cadence.every if cadence is not None else rule.every
-    assert every is not None
+    every = _every(rule, cadence)
     return start, (rule.first or every).after(start), every
 
 
@@ -519,6 +545,17 @@ def worklist_row(visit: Visit, key: str) -> Row | None:
     return None
 
 
+def in_sentence(title: str) -> str:
+    """A title inside a sentence, as the pages write it: "It closed the weekly follow-up"."""
+    return title if title.split(" ", 1)[0].isupper() else title[:1].lower() + title[1:]
+
+
+def held_label(kind: str) -> str:
+    """An activity kind as an explanation names it: "counted from the startup talk held ..."."""
+    with translation.override("en"):
+        return str(ActivityKind(kind).label).lower()
+
+
 def english_date(day: dt.date) -> str:
     with translation.override("en"):
         return date_format(day)
@@ -530,7 +567,6 @@ def _see(visit: Visit, key: str, rule: Rule, due_on: dt.date, names: list[str]) 
     row = worklist_row(visit, key)
     if row is None:
         visit.fail(f"no item {key} on the worklist")
-    assert row is not None
     assert row.title == rule.title, f"{visit.label}: {key} shows {row.title!r}"
     assert row.due_on == due_on, f"{visit.label}: {key} is due {row.due_on}, not {due_on}"
     assert row.explanation and "%(" not in row.explanation, f"{visit.label}: {row.explanation!r}"
@@ -580,31 +616,41 @@ def test_rule_is_triggered_seen_and_closed_from_the_pages(client, source: Source
     worker, team = _worker(source)
     client.force_login(worker)
     pages = FormPages(client)
-    scenarios = _scenarios(rule)
+    scenarios = _scenarios(label, rule)
     assert scenarios, f"{label}: nothing closes the rule"
-    for number, (cadence, closer) in enumerate(scenarios):
-        # Each way is tried on a case of its own.
-        _run(pages, worker, team, source, rule, cadence, closer, f"{label} [{number}]")
+    for scenario in scenarios:
+        _run(pages, worker, team, source, scenario)  # each on a case of its own
 
 
-def _run(pages, worker, team, source, rule, cadence, closer, label) -> None:
+def _run(pages: FormPages, worker, team: Team, source: Source, scenario: Scenario) -> None:
+    rule, label = scenario.rule, scenario.label
     facts = _facts(rule)
     known = set(FACT_PAGES) | OPENING_FACTS | BASIS_FACTS
     if unknown := [name for name in facts if name not in known]:
         pytest.fail(f"{label}: no page records the fact(s) {unknown}")
     on = _dates(label, rule, facts)
     visit = Visit(label, pages, open_case(pages, worker, team, on["referred_on"], label))
+    _record_facts(visit, source, scenario, facts, on)
+    key = item_key(source, rule)
+    counts_from, due_on, interval = _first_due(rule, scenario.cadence, on)
+    _see(visit, key, rule, due_on, _explained(rule, counts_from, interval))
+    if rule.started_by:
+        _start_cadence(visit, key, rule, scenario.cadence)
+    scenario.closer.record(visit, rule, TODAY)
+    _see_closed(visit, key, scenario, due_on)
+
+
+def _record_facts(
+    visit: Visit, source: Source, scenario: Scenario, facts: list[str], on: dict[str, dt.date]
+) -> None:
+    """The case's start first, then its legal basis (a measure starts with the case), then the
+    other facts; an age rule's child gets the birth date that makes it that age."""
+    rule = scenario.rule
     if "started_on" in facts:
         FACT_PAGES["started_on"](visit, on)
-    codes = _basis(visit, source, rule, cadence)
+    codes = _basis(visit, source, rule, scenario.cadence)
     if not codes and "measure_started_on" in facts:
-        codes = [
-            next(
-                code
-                for code, p in catalogue(source.jurisdiction).paragraphs.items()
-                if not p.replaced_by
-            )
-        ]
+        codes = [_first_in_force(source.jurisdiction)]
     if codes:
         give_legal_basis(visit, codes, on["measure_started_on"])
     for name in facts:
@@ -612,13 +658,6 @@ def _run(pages, worker, team, source, rule, cadence, closer, label) -> None:
             FACT_PAGES[name](visit, on)
     if rule.kind == AGE:
         _birth_date(visit, Duration(rule.at_age, "years").before(on["birthday"]))
-    key = item_key(source, rule)
-    counts_from, due_on, interval = _first_due(rule, cadence, on)
-    _see(visit, key, rule, due_on, _explained(rule, counts_from, interval))
-    if rule.started_by:
-        _start_cadence(visit, key, rule, cadence)
-    closer.record(visit, rule, TODAY)
-    _see_closed(visit, key, rule, cadence, due_on)
 
 
 def _explained(rule: Rule, counts_from: dt.date, interval: Duration | None) -> list[str]:
@@ -644,17 +683,18 @@ def _start_cadence(visit: Visit, key: str, rule: Rule, cadence: Cadence | None) 
     held = TODAY - days(5)
     _hold(visit, rule.started_by[0], held)
     due_on = (rule.first or _every(rule, cadence)).after(held)
-    _see(visit, key, rule, due_on, [english_date(held)])
+    _see(visit, key, rule, due_on, [english_date(held), held_label(rule.started_by[0])])
 
 
-def _see_closed(
-    visit: Visit, key: str, rule: Rule, cadence: Cadence | None, first_due: dt.date
-) -> None:
+def _see_closed(visit: Visit, key: str, scenario: Scenario, first_due: dt.date) -> None:
     """Closed today: a once or age rule's item is gone (the key may remain as another rule's
     item of the same obligation, under its own title); a recurring rule's next period counts
-    from today; a fixed rule's next date is one interval after the first."""
+    from today's activity, named; a fixed rule's next date is one interval after the first."""
+    rule, cadence, closer = scenario.rule, scenario.cadence, scenario.closer
     if rule.kind == RECURRING:
-        _see(visit, key, rule, _every(rule, cadence).after(TODAY), [english_date(TODAY)])
+        names = [english_date(TODAY)]
+        names += [held_label(closer.name)] if closer.how == "activity" else []
+        _see(visit, key, rule, _every(rule, cadence).after(TODAY), names)
     elif rule.kind == FIXED:
         _see(visit, key, rule, _every(rule, cadence).after(first_due), [])
     else:
