@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from html import unescape
 from typing import NoReturn
 
@@ -442,6 +442,7 @@ class Scenario:
     rule: Rule
     cadence: Cadence | None
     closer: Closer
+    measure_after: int = 0  # days after the case's start the legal basis's measure starts
 
 
 def _scenarios(label: str, rule: Rule) -> list[Scenario]:
@@ -470,7 +471,9 @@ def _facts(rule: Rule) -> list[str]:
     return list(dict.fromkeys([*anchors, *rule.when_facts]))
 
 
-def _dates(visit_label: str, rule: Rule, facts: list[str]) -> dict[str, dt.date]:
+def _dates(
+    visit_label: str, rule: Rule, facts: list[str], measure_after: int
+) -> dict[str, dt.date]:
     """The day of each fact: the rule's item counts from ten days ago (a fixed rule's first
     date lies a month ahead, inside its window); the case is referred before every fact."""
     if rule.kind == FIXED:
@@ -488,7 +491,7 @@ def _dates(visit_label: str, rule: Rule, facts: list[str]) -> dict[str, dt.date]
     return {
         "referred_on": referred,
         **({"started_on": started} if started else {}),
-        "measure_started_on": started or referred,
+        "measure_started_on": (started or referred) + days(measure_after),
         "placement_started_on": day,
         "investigation_started_on": day - days(20) if "investigation_finished_on" in facts else day,
         "investigation_finished_on": day,
@@ -628,7 +631,7 @@ def _run(pages: FormPages, worker, team: Team, source: Source, scenario: Scenari
     known = set(FACT_PAGES) | OPENING_FACTS | BASIS_FACTS
     if unknown := [name for name in facts if name not in known]:
         pytest.fail(f"{label}: no page records the fact(s) {unknown}")
-    on = _dates(label, rule, facts)
+    on = _dates(label, rule, facts, scenario.measure_after)
     visit = Visit(label, pages, open_case(pages, worker, team, on["referred_on"], label))
     _record_facts(visit, source, scenario, facts, on)
     key = item_key(source, rule)
@@ -701,3 +704,30 @@ def _see_closed(visit: Visit, key: str, scenario: Scenario, first_due: dt.date) 
         row = worklist_row(visit, key)
         if row is not None and row.title == rule.title:
             visit.fail(f"{key} is still on the worklist after it was closed: {row}")
+
+
+def _measure_params():
+    """The rules counted from a measure's start alone (with the case's start)."""
+    return [
+        pytest.param(source, rule, id=f"{source.prefix}:{rule.key}")
+        for source, rule in _rules()
+        if "measure_started_on" in _facts(rule) and set(_facts(rule)) <= CASE_START_FACTS
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="No page dates a measure: the case form's legal basis has no start, so the engine "
+    "counts a measure from the case's start (Case.measure_started_on has no form). The measures "
+    "panel replaces it: switch give_legal_basis to it and remove this mark.",
+)
+@pytest.mark.django_db
+@time_machine.travel(NOW, tick=False)
+@pytest.mark.parametrize(("source", "rule"), _measure_params())
+def test_a_measure_starting_after_the_case_is_counted_from_its_own_start(
+    client, source: Source, rule: Rule
+):
+    worker, team = _worker(source)
+    client.force_login(worker)
+    scenario = replace(_scenarios(f"{source.prefix}:{rule.key}", rule)[0], measure_after=5)
+    _run(FormPages(client), worker, team, source, scenario)
