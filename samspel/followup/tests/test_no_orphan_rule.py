@@ -18,11 +18,14 @@ sending the forms the pages show (samspel.followup.tests.pages):
 4. for a rule whose cadence a held activity starts (`started_by`), holds it and sees the item
    count from it;
 5. records what closes it (each activity kind of `activities` in turn, `closed_by_fact` through
-   its panel, a plan of `closed_by_plan`) and sees the item gone, or for a recurring rule the
-   next period counted from that day, for a fixed one the next fixed date.
+   its panel, a plan of `closed_by_plan`; a held activity's message says it closed the item)
+   and sees the item gone, or for a recurring rule the next period counted from that day, for
+   a fixed one the next fixed date.
 
-A fact, closing fact or field of a rule that no page is known to record fails its test with the
-rule and the missing piece named: that rule would be an orphan.
+A fact, closing fact or field of a rule that no page is known to record, or a choice the page's
+form does not offer (an activity kind, a plan kind), fails its test with the rule and the
+missing piece named: that rule would be an orphan. The one step still waiting for a page is a
+measure's own start (see `give_legal_basis` and the strict xfail at the end).
 """
 
 from __future__ import annotations
