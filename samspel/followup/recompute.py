@@ -5,9 +5,16 @@ the engine reads calls `recompute_case(case)` itself, inside its own `transactio
 block and after the change is saved, so the stored items never disagree with the case in a
 committed state, and one request recomputes once however many rows it saved:
 
+<<<<<<< HEAD
 - samspel.cases.services: opening and changing a case (programme, team, responsible, buddy,
   dates), its status, its measures (the legal basis: added and ended with their dates), its
   investigation, placements and the adults' FIFA answers;
+=======
+- samspel.cases.views: case_create, case_edit (legal basis, programme, team, responsible,
+  buddy, fact dates), case_status;
+- samspel.families.services, after the person forms save a person (a focus child's birth date,
+  the adults FIFA asks): every case of the family;
+>>>>>>> orphan10
 - samspel.plans.versioning: create_plan and plan_change (every plan, goal and sub-goal save);
 - samspel.activities.services: every change of an activity (planned, moved, cancelled, held,
   recorded after the fact, a contact logged from the case page);
