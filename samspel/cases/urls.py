@@ -21,7 +21,6 @@ urlpatterns = [
     path("<uuid:public_id>/investigation/", views.investigation, name="investigation"),
     path("<uuid:public_id>/access/<uuid:user_id>/revoke/", views.case_revoke, name="revoke"),
     path("<uuid:public_id>/adult-answers/", fifa_views.adult_answers, name="adult_answers"),
-    path("<uuid:public_id>/placements/", placement_views.placement_add, name="placement_add"),
     path(
         "<uuid:public_id>/placements/<uuid:placement_id>/end/",
         placement_views.placement_end,

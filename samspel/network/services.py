@@ -46,9 +46,11 @@ class NewContact:
     email: str = ""
 
 
-def _register_organisation(
+def register_organisation(
     request: HttpRequest | None, case: Case, by: User, new: NewOrganisation
 ) -> ExternalOrganisation:
+    """Enter `new` in the register of the case's organisation (audited); the caller holds the
+    transaction and has refused a closed case."""
     organisation = ExternalOrganisation.objects.create(
         organisation_id=case.organisation_id,
         kind=new.kind,
@@ -98,7 +100,7 @@ def add_actor(
         raise Refused(_("Choose an organisation from the list."))
     with transaction.atomic():
         if isinstance(organisation, NewOrganisation):
-            organisation = _register_organisation(request, case, by, organisation)
+            organisation = register_organisation(request, case, by, organisation)
         if isinstance(contact, NewContact):
             contact = _register_contact(request, organisation, by, contact)
         actor = CaseActor.objects.create(

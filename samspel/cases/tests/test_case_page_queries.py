@@ -9,11 +9,12 @@ from django.urls import reverse
 
 from samspel.cases import services
 from samspel.families.models import Person, PersonRole
+from samspel.network.models import ExternalOrganisation
 from samspel.followup.recompute import recompute_case
 
 # Middleware, the case and its relation, the panels' batched reads: 30 on 2026-12-02 (a FIFA case
-# with placements).
-MAX_QUERIES = 30
+# with placements), 31 with the placement form's list of the network's homes.
+MAX_QUERIES = 31
 
 
 def _count(client, case) -> int:
@@ -40,7 +41,9 @@ def _add_children_and_placements(case, worker, how_many: int) -> None:
             started_on=dt.date(2026, 2, 1),
             form="familjehem",
             legal_ground="SoL 6:1",
-            home=f"Hem {number}",
+            home=ExternalOrganisation.objects.get_or_create(
+                organisation=case.organisation, kind="foster_home", name=f"Hem {number}"
+            )[0],
         )
 
 
