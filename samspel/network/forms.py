@@ -20,7 +20,7 @@ from samspel.network.models import (
     ExternalOrganisation,
     OrganisationKind,
 )
-from samspel.programmes.vocabulary import network_kind_choices
+from samspel.programmes.vocabulary import network_kind_choices, network_role_example
 
 # ISO format: a date input shows nothing for a value in the locale's format.
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -144,6 +144,8 @@ class ActorForm(forms.Form):
             ("", "—"),
             *network_kind_choices(country, OrganisationKind.choices),
         ]
+        role = self.fields["role"]
+        role.help_text = network_role_example(country, role.help_text)
         self.fields["contact_person"].queryset = ContactPerson.objects.filter(
             external_organisation__organisation_id=case.organisation_id
         ).select_related("external_organisation")

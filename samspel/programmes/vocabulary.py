@@ -142,6 +142,10 @@ NETWORK_KIND_LABELS: dict[str, dict[str, Promise]] = {
         DENMARK: _("Residential unit (døgninstitution, opholdssted)"),
     },
 }
+NETWORK_ROLE_EXAMPLES: dict[str, Promise] = {
+    SWEDEN: _("For example class teacher, school psychologist, treating psychiatrist."),
+    DENMARK: _("For example class teacher, PPR psychologist, treating psychiatrist."),
+}
 BUDDY_LABELS: dict[str, Promise] = {
     SWEDEN: _("Co-responsible worker (medansvarig)"),
     DENMARK: _("Buddy (makker)"),
@@ -219,6 +223,11 @@ def network_kind_choices(country: str | None, choices: Choices, keep: str = "") 
         for value, label in choices
         if offered is None or value in offered or (keep and value == keep)
     ]
+
+
+def network_role_example(country: str | None, default: object = "") -> str:
+    """The examples of an actor's role on a case, in the words of `country`."""
+    return str(NETWORK_ROLE_EXAMPLES.get(country or "", default))
 
 
 def buddy_label(country: str | None) -> str:
