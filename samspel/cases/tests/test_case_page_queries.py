@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from samspel.cases import services
 from samspel.families.models import Person, PersonRole
-from samspel.network.models import ExternalOrganisation
 from samspel.followup.recompute import recompute_case
+from samspel.network.models import ExternalOrganisation
 
 # Middleware, the case and its relation, the panels' batched reads: 30 on 2026-12-02 (a FIFA case
 # with placements), 31 with the placement form's list of the network's homes.

@@ -30,9 +30,7 @@ def _world(apps):
     homes typed in as text; one home registered already and on its case."""
     get = apps.get_model
     sweden = get("organisations", "Organisation").objects.create(name="Kommunen", jurisdiction="SE")
-    denmark = get("organisations", "Organisation").objects.create(
-        name="Kommune", jurisdiction="DK"
-    )
+    denmark = get("organisations", "Organisation").objects.create(name="Kommune", jurisdiction="DK")
     made = {"SE": sweden, "DK": denmark}
     for code, organisation in list(made.items()):
         team = get("organisations", "Team").objects.create(
