@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,8 @@ from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refuse_if_closed
 from samspel.families.models import Person
 from samspel.network.models import CaseActor, Consent, ContactPerson, ExternalOrganisation
+
+ALREADY_REGISTERED = _("%(name)s is already registered: choose it from the list.")
 
 
 @dataclass(frozen=True)
@@ -50,14 +52,19 @@ def register_organisation(
     request: HttpRequest | None, case: Case, by: User, new: NewOrganisation
 ) -> ExternalOrganisation:
     """Enter `new` in the register of the case's organisation (audited); the caller holds the
-    transaction and has refused a closed case."""
-    organisation = ExternalOrganisation.objects.create(
-        organisation_id=case.organisation_id,
-        kind=new.kind,
-        name=new.name,
-        phone=new.phone,
-        email=new.email,
-    )
+    transaction and has refused a closed case. A name registered meanwhile (the forms check
+    it, a colleague may have entered it since) is refused, not a crash."""
+    try:
+        with transaction.atomic():
+            organisation = ExternalOrganisation.objects.create(
+                organisation_id=case.organisation_id,
+                kind=new.kind,
+                name=new.name,
+                phone=new.phone,
+                email=new.email,
+            )
+    except IntegrityError:
+        raise Refused(ALREADY_REGISTERED % {"name": new.name}) from None
     record(request, Action.CREATE, organisation, user=by, kind=organisation.kind)
     return organisation
 

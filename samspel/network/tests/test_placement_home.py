@@ -221,3 +221,20 @@ def test_the_views_trio(client, login, personas, case, child, family_home):
     reader = personas["outsider"]
     assert login(reader).post(url, _posted(child, home=family_home.public_id)).status_code == 404
     assert _state(case) == before
+
+
+def test_a_new_home_registered_meanwhile_is_refused_not_a_crash(personas, case, child, family_home):
+    """The form checks the name; a colleague may have registered it between form and write."""
+    before = _state(case)
+    with pytest.raises(Refused) as refused:
+        record_placement_in_home(
+            case,
+            child,
+            by=personas["worker"],
+            started_on=dt.date(2026, 2, 1),
+            form="familjehem",
+            legal_ground="SoL 6:1",
+            home=NewOrganisation(kind=OrganisationKind.FOSTER_HOME, name=family_home.name),
+        )
+    assert "already registered" in str(refused.value)
+    assert _state(case) == before
