@@ -78,3 +78,17 @@ def test_a_programme_of_the_other_country_filters_nothing_and_says_so(admin, tea
     html = admin.get(TEAMS, {"programme": "sammen-om-familien"}).text
     assert "Select a valid choice." in html
     assert team.name in html and other_team.name in html
+
+
+def test_the_team_worklist_filter_offers_only_the_countrys_programmes(client, personas):
+    client.force_login(personas["leader"])
+    swedish = client.get(reverse("worklists:team")).text
+    assert 'value="fifa"' in swedish and 'value="sammen-om-familien"' not in swedish
+    danish_team = personas["stranger"].teams.get()
+    leader = make_user(
+        danish_team.organisation, "dk-leader", Role.TEAM_LEADER, team=danish_team, is_leader=True
+    )
+    client.force_login(leader)
+    danish = client.get(reverse("worklists:team")).text
+    assert 'value="sammen-om-familien"' in danish
+    assert not any(f'value="{key}"' in danish for key in SWEDISH)
