@@ -62,7 +62,7 @@ def placements_panel(request: HttpRequest, case: Case, writable: bool) -> dict:
     and, on each current one, a form to end it."""
     display = family_display(request.user, case.family, case_relation(request.user, case))
     children = list(case.focus_children.filter(role=PersonRole.CHILD).order_by("pk"))
-    placements = list(case.placements.all())
+    placements = list(case.placements.select_related("home"))
     grounds = dict(placement_grounds(case.organisation.jurisdiction))
     rows = []
     for child in children:

@@ -258,6 +258,27 @@ PLACEMENT_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The kinds of network organisation (samspel.network.models.OrganisationKind values) a
+# placement's home is chosen from; a home typed in on the placement form is registered as a
+# family home when the form of placement is a family's, else as a residential unit.
+FAMILY_HOME_KIND = "foster_home"
+UNIT_KIND = "residential_unit"
+HOME_KINDS = (FAMILY_HOME_KIND, UNIT_KIND, "residential")
+FAMILY_FORMS = frozenset(
+    {
+        PlacementForm.FAMILY_HOME,
+        PlacementForm.NETWORK_HOME,
+        PlacementForm.FOSTER_FAMILY,
+        PlacementForm.NETWORK_FOSTER_FAMILY,
+    }
+)
+
+
+def home_kind(form: str) -> str:
+    """The network kind of a new home for a placement of this form."""
+    return FAMILY_HOME_KIND if form in FAMILY_FORMS else UNIT_KIND
+
+
 class PlacementEnd(models.TextChoices):
     PLANNED = "planned", _("Planned")
     UNPLANNED = "unplanned", _("Unplanned (breakdown)")
@@ -290,7 +311,16 @@ class Placement(models.Model):
         _("form of placement"), max_length=32, choices=PlacementForm.choices, blank=True
     )
     legal_ground = models.CharField(_("legal ground"), max_length=40, blank=True)
-    home = models.CharField(_("home or unit"), max_length=200, blank=True)
+    # An entry of the organisation's network register (a string reference: cases sits below
+    # network in the layers); blank when not recorded, as on the placements migrated in 0011.
+    home = models.ForeignKey(
+        "network.ExternalOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+        verbose_name=_("home or unit"),
+    )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_kind = models.CharField(
         _("how it ended"), max_length=20, choices=PlacementEnd.choices, blank=True

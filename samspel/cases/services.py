@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.http import HttpRequest
@@ -23,6 +23,7 @@ from samspel.audit.models import Action
 from samspel.bounds import PAST, PLANNED, RECORD, DateBounds
 from samspel.cases.models import (
     ANSWERING_ROLES,
+    HOME_KINDS,
     PLACEMENT_FORMS,
     AdultAnswers,
     Case,
@@ -40,6 +41,9 @@ from samspel.catalogues.loader import Catalogue, UnknownParagraph, catalogue
 from samspel.families.models import Family, Person, PersonRole
 from samspel.followup.recompute import recompute_case
 from samspel.organisations.models import Jurisdiction
+
+if TYPE_CHECKING:  # cases sits below network in the layers: the type only, never the import
+    from samspel.network.models import ExternalOrganisation
 
 # What a worker may change on an open case (focus children are set apart: many-to-many).
 EDITABLE = ("programme", "team", "responsible", "buddy", "referred_on")
@@ -367,6 +371,10 @@ NOT_A_FOCUS_CHILD = _("Choose a focus child of the case. Nothing was changed.")
 NOT_THIS_COUNTRY = _(
     "That form of placement or legal ground is not one of your country's. Nothing was changed."
 )
+NOT_A_HOME = _(
+    "Choose a home or unit from your organisation's list, or give the name of a new one. "
+    "Nothing was changed."
+)
 PLACED_BEFORE_BIRTH = _("A child cannot be placed before their birth. Nothing was changed.")
 PLACEMENT_END_BEFORE_START = _("A placement cannot end before it starts. Nothing was changed.")
 UNPLANNED_NEEDS_REASON = _("Give the reason an unplanned placement ended. Nothing was changed.")
@@ -423,12 +431,14 @@ def record_placement(
     started_on: dt.date,
     form: str,
     legal_ground: str,
-    home: str = "",
+    home: ExternalOrganisation | None = None,
     request: HttpRequest | None = None,
     today: dt.date | None = None,
 ) -> Placement:
     """A focus child's placement from `started_on` (not in the future, not before the child's
-    birth), in a form and on a legal ground of the organisation's country. A current placement
+    birth), in a form and on a legal ground of the organisation's country, in a `home` of the
+    organisation's network register (a family home or a residential unit), or none recorded;
+    samspel.network.placements registers a new home and links it to the case. A current placement
     starts the law's placement rules (SE övervägande, care-plan revision, custody transfer; DK
     barnets plan, supervision visits), counted from the earliest current placement's start."""
     refuse_if_closed(case)
@@ -441,6 +451,10 @@ def record_placement(
     _refuse_outside_past(started_on, today=today)
     if child.birth_date and started_on < child.birth_date:
         raise Refused(PLACED_BEFORE_BIRTH)
+    if home is not None and (
+        home.organisation_id != case.organisation_id or home.kind not in HOME_KINDS
+    ):
+        raise Refused(NOT_A_HOME)
     with transaction.atomic():
         placement = Placement.objects.create(
             case=case,
@@ -448,7 +462,7 @@ def record_placement(
             started_on=started_on,
             form=form,
             legal_ground=legal_ground,
-            home=home.strip(),
+            home=home,
             created_by=by,
         )
         record(
@@ -461,6 +475,7 @@ def record_placement(
             started_on=started_on.isoformat(),
             form=form,
             legal_ground=legal_ground,
+            home=str(home.public_id) if home else None,
         )
         recompute_case(case)
     return placement

@@ -27,7 +27,6 @@ urlpatterns = [
         measure_views.measure_end,
         name="measure_end",
     ),
-    path("<uuid:public_id>/placements/", placement_views.placement_add, name="placement_add"),
     path(
         "<uuid:public_id>/placements/<uuid:placement_id>/end/",
         placement_views.placement_end,
