@@ -281,7 +281,7 @@ def _placement(visit: Visit, on: dt.date) -> None:
         "placement-started_on": on.isoformat(),
     }
     what = f"{visit.label}: recording a placement from {on}"
-    visit.pages.submit(visit.page, visit.url("cases:placement_add"), values, what=what)
+    visit.pages.submit(visit.page, visit.url("network:placement_add"), values, what=what)
 
 
 def _investigation(visit: Visit, started: dt.date, finished: dt.date | None = None) -> None:
