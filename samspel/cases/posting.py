@@ -1,6 +1,7 @@
 """The one shape of a change posted from a panel of the case page (STYLE.md: "one shape for views
 that change data"): a closed case is refused, an invalid form is refused with its reason, the
-write path is called, and the page says what was saved — always back to the panel."""
+write path is called, and the page says what was saved — back to the panel, or to the message
+that says why nothing was."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from samspel.cases.access import refuse_closed
 from samspel.cases.models import Case
-from samspel.cases.refusals import Refused, refusal_response
+from samspel.cases.refusals import Refused, at_the_message, refusal_response
 
 
 def form_reason(form: Form, field_reasons: Mapping[str, str | Promise]) -> str:
@@ -45,7 +46,7 @@ def post_case_change(
     if not form.is_valid():
         reason = form_reason(form, field_reasons or {})
         messages.error(request, _("Nothing was recorded: %(reason)s") % {"reason": reason})
-        return redirect(back)
+        return redirect(at_the_message(back))
     try:
         save(form.cleaned_data)
     except Refused as refused:
