@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from samspel.cases.access import refuse_closed
 from samspel.cases.models import Case
-from samspel.cases.refusals import Refused, at_the_message, refusal_response
+from samspel.cases.refusals import Refused, refusal_response
 
 
 def form_reason(form: Form, field_reasons: Mapping[str, str | Promise]) -> str:
@@ -27,6 +27,12 @@ def form_reason(form: Form, field_reasons: Mapping[str, str | Promise]) -> str:
         if name in form.errors:
             return str(reason)
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
+
+
+def at_the_message(back: str) -> str:
+    """`back` opened at the page's messages (base.html, `#messages`) rather than at the panel's
+    anchor far below them: the error that says why nothing was recorded is seen and read first."""
+    return back.split("#", 1)[0] + "#messages"
 
 
 def post_case_change(
@@ -40,8 +46,9 @@ def post_case_change(
     field_reasons: Mapping[str, str | Promise] | None = None,
 ) -> HttpResponse:
     """Refuse a closed case; refuse an invalid `form` with its reason; else `save(cleaned_data)`
-    (the call of the write path, which may raise Refused) and say `saved`. Back to `back`."""
-    if closed := refuse_closed(request, case, back):
+    (the call of the write path, which may raise Refused) and say `saved`. Back to `back`, and
+    after a refusal to its message."""
+    if closed := refuse_closed(request, case, at_the_message(back)):
         return closed
     if not form.is_valid():
         reason = form_reason(form, field_reasons or {})
@@ -50,6 +57,6 @@ def post_case_change(
     try:
         save(form.cleaned_data)
     except Refused as refused:
-        return refusal_response(request, refused, back)
+        return refusal_response(request, refused, at_the_message(back))
     messages.success(request, saved)
     return redirect(back)

@@ -7,8 +7,7 @@ more changes of any kind (reopening is not a feature yet).
 
 The one contract for views: catch `Refused` around the service call and return
 `refusal_response(request, refused, back)` — the message shown as an error on the page at
-`back`, which is where the user came from, opened at the message (`#messages`, base.html) so that
-it is seen and read first, not scrolled off by the panel's anchor. Nothing is re-rendered, so the refused input is never
+`back`, which is where the user came from. Nothing is re-rendered, so the refused input is never
 mistaken for a pending change."""
 
 from __future__ import annotations
@@ -49,14 +48,7 @@ def refuse_if_closed(case: Case) -> None:
         raise CaseClosed
 
 
-def at_the_message(back: str) -> str:
-    """`back` opened at the page's messages rather than at its own anchor (a panel's heading
-    far below them): the error that says why is what the user sees and hears first."""
-    return back.split("#", 1)[0] + "#messages"
-
-
 def refusal_response(request: HttpRequest, refused: Refused, back: str) -> HttpResponse:
-    """The view's answer to a refusal: its message as an error, and the redirect to `back`,
-    opened at the message."""
+    """The view's answer to a refusal: its message as an error, and the redirect to `back`."""
     messages.error(request, refused.message)
-    return redirect(at_the_message(back))
+    return redirect(back)

@@ -22,6 +22,12 @@ from samspel.web.tests.browser.helpers import (
 )
 
 LANGUAGES = ["sv", "da", "en"]
+# axe-core 4 no longer reports duplicate ids among its WCAG rules; a label or an error that
+# points at a duplicated id names the wrong field, so the panels' forms are checked for them.
+DUPLICATE_IDS = """() => {
+    const ids = [...document.querySelectorAll('[id]')].map(e => e.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+}"""
 SWEDISH, DANISH = "konsulent", "worker"  # demo logins of the two organisations
 
 
@@ -125,6 +131,7 @@ def test_investigation_and_placement_panels(new_page, shot, username, language):
         details.locator("summary").click()
     shot(page, f"panels-{language}")
     assert_accessible(page)
+    assert page.evaluate(DUPLICATE_IDS) == []
 
     # An investigation ending before it starts.
     before = (case.investigation_started_on, case.investigation_finished_on)
@@ -192,6 +199,7 @@ def test_fifa_answers_panel(new_page, shot, language):
         summary.click()
     shot(page, f"fifa-answers-{language}")
     assert_accessible(page)
+    assert page.evaluate(DUPLICATE_IDS) == []
 
     adult = panel.locator("article.adult").first
     before = list(case.adult_answers.values_list("pk", "updated_at"))

@@ -199,7 +199,7 @@ def test_a_family_home_placement_brings_its_considerations_and_an_unplanned_end_
     _type_date(page, end_form.locator("input[name=end-ended_on]"), ended_on, order)
     _choose(page, end_form.locator("select[name=end-end_kind]"), PlacementEnd.UNPLANNED)
     _choose(page, end_form.locator("select[name=end-end_reason]"), PlacementEndReason.CHILD_WISH)
-    expect(end_form).to_contain_text("Oplanerat (sammanbrott)")
+    expect(end_form).to_contain_text("Oplanerad (sammanbrott)")
     shot(page, "placement-end-form")
     assert_accessible(page)
     _submit_by_keyboard(page, end_form.locator("button[type=submit]"))
@@ -212,7 +212,7 @@ def test_a_family_home_placement_brings_its_considerations_and_an_unplanned_end_
         PlacementEndReason.CHILD_WISH,
     )
     panel = page.locator("section.placements")
-    expect(panel).to_contain_text("Oplanerat (sammanbrott)")
+    expect(panel).to_contain_text("Oplanerad (sammanbrott)")
     expect(panel).to_contain_text("Barnets önskan")
     expect(_due_row(page, "Övervägande av placeringen")).to_have_count(0)
     expect(_due_row(page, "Vårdnadsöverflyttning övervägd")).to_have_count(0)
