@@ -1,6 +1,7 @@
 """The one shape of a change posted from a panel of the case page (STYLE.md: "one shape for views
 that change data"): a closed case is refused, an invalid form is refused with its reason, the
-write path is called, and the page says what was saved — always back to the panel."""
+write path is called, and the page says what was saved — back to the panel, or to the message
+that says why nothing was."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ def form_reason(form: Form, field_reasons: Mapping[str, str | Promise]) -> str:
     return " ".join(str(error) for errors in form.errors.values() for error in errors)
 
 
+def at_the_message(back: str) -> str:
+    """`back` opened at the page's messages (base.html, `#messages`) rather than at the panel's
+    anchor far below them: the error that says why nothing was recorded is seen and read first."""
+    return back.split("#", 1)[0] + "#messages"
+
+
 def post_case_change(
     request: HttpRequest,
     case: Case,
@@ -39,16 +46,17 @@ def post_case_change(
     field_reasons: Mapping[str, str | Promise] | None = None,
 ) -> HttpResponse:
     """Refuse a closed case; refuse an invalid `form` with its reason; else `save(cleaned_data)`
-    (the call of the write path, which may raise Refused) and say `saved`. Back to `back`."""
-    if closed := refuse_closed(request, case, back):
+    (the call of the write path, which may raise Refused) and say `saved`. Back to `back`, and
+    after a refusal to its message."""
+    if closed := refuse_closed(request, case, at_the_message(back)):
         return closed
     if not form.is_valid():
         reason = form_reason(form, field_reasons or {})
         messages.error(request, _("Nothing was recorded: %(reason)s") % {"reason": reason})
-        return redirect(back)
+        return redirect(at_the_message(back))
     try:
         save(form.cleaned_data)
     except Refused as refused:
-        return refusal_response(request, refused, back)
+        return refusal_response(request, refused, at_the_message(back))
     messages.success(request, saved)
     return redirect(back)

@@ -212,6 +212,16 @@ SE_BAD = [
         "The date cannot be in the future.",
     ),
     ("investigation", {"started_on": _day(1)}, services.START_BEFORE_DECISION),
+    (
+        "investigation",
+        {"started_on": (TODAY + dt.timedelta(days=4 * 365)).isoformat()},
+        "The date cannot be in the future.",
+    ),
+    (
+        "investigation",
+        {"started_on": _day(10), "finished_on": (TODAY + dt.timedelta(days=2 * 365)).isoformat()},
+        "The date cannot be in the future.",
+    ),
     ("investigation", {"started_on": _day(10), "finished_on": _day(9)}, services.END_BEFORE_START),
     (
         "investigation",
@@ -271,6 +281,21 @@ def test_dk_end_before_start_is_refused_translated(client, dk_worker, dk_case, l
     )
     assert translated(_msgid(services.END_BEFORE_START), language) in response.text
     assert _state(dk_case) == before
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_dk_dates_years_ahead_are_refused_translated(client, dk_worker, dk_case, language):
+    dk_worker.language = language
+    dk_worker.save(update_fields=["language"])
+    client.force_login(dk_worker)
+    before = _state(dk_case)
+    years_ahead = (TODAY + dt.timedelta(days=3 * 365)).isoformat()
+    for data in ({"started_on": years_ahead}, {"started_on": _day(5), "finished_on": years_ahead}):
+        response = client.post(_investigation_url(dk_case), data, follow=True)
+        message = "The date cannot be in the future."
+        text = message if language == "en" else translated(message, language)
+        assert text in response.text
+        assert _state(dk_case) == before
 
 
 def test_another_organisations_case_is_not_found(login, personas, se_case, dk_case):

@@ -206,6 +206,7 @@ def test_the_danish_page_offers_no_swedish_form(client, dk_worker, dk_case):
     ("data", "message"),
     [
         ({"placement-started_on": "2027-01-01"}, "A placement cannot be dated in the future."),
+        ({"placement-started_on": "2031-06-01"}, "A placement cannot be dated in the future."),
         ({"placement-form": "plejefamilie"}, services.NOT_THIS_COUNTRY),
         ({"placement-legal_ground": "BL §32"}, services.NOT_THIS_COUNTRY),
         ({"placement-started_on": "2014-01-01"}, services.PLACED_BEFORE_BIRTH),
@@ -240,6 +241,7 @@ def test_a_child_of_another_family_is_refused(login, personas, se_case, dk_case)
     [
         (_end(ended="2025-08-01"), services.PLACEMENT_END_BEFORE_START),
         (_end(ended="2027-01-01"), "A placement cannot be dated in the future."),
+        (_end(ended="2030-12-31"), "A placement cannot be dated in the future."),
         (_end(reason=""), services.UNPLANNED_NEEDS_REASON),
     ],
 )
@@ -261,6 +263,47 @@ def test_bad_ends_are_refused_and_change_nothing(login, personas, se_case, child
     sv = login(worker).post(_end_url(placement), data, follow=True).text
     assert translated(_msgid(message), "sv") in sv
     assert _state(se_case) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (_end(ended="2026-01-31", kind="planned", reason=""), services.PLACEMENT_END_BEFORE_START),
+        (
+            _end(ended="2029-02-01", kind="planned", reason=""),
+            "A placement cannot be dated in the future.",
+        ),
+    ],
+)
+def test_a_danish_bad_end_is_refused_in_danish_and_changes_nothing(
+    client, dk_worker, dk_case, data, message
+):
+    placement = services.record_placement(
+        dk_case,
+        dk_case.focus_children.get(),
+        by=dk_worker,
+        started_on=dt.date(2026, 2, 1),
+        form="plejefamilie",
+        legal_ground="BL §32",
+    )
+    dk_worker.language = "da"
+    dk_worker.save(update_fields=["language"])
+    client.force_login(dk_worker)
+    before = _state(dk_case)
+    response = client.post(_end_url(placement), data, follow=True)
+    assert translated(_msgid(message), "da") in response.text
+    assert _state(dk_case) == before
+
+
+def test_a_refusal_opens_the_page_at_its_message(login, personas, se_case, child):
+    """Not at the panel's heading far below: the message that says why is seen first."""
+    response = login(personas["worker"]).post(
+        _add_url(se_case), _placement(child, started="2031-06-01")
+    )
+    detail = reverse("cases:detail", args=[se_case.public_id])
+    assert response.status_code == 302 and response.url == detail + "#messages"
+    page = login(personas["worker"]).get(detail).text
+    assert 'id="messages"' in page and 'role="alert"' in page
 
 
 # The trio and the closed case -------------------------------------------------------------------
