@@ -17,9 +17,8 @@ from samspel.organisations import programmes
 
 
 @pytest.fixture
-def demo(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    build_demo()
+def demo(db, demo_world):
+    """The module's demo world (conftest.demo_world), in the test's savepoint."""
 
 
 def _comparable(row: tuple) -> tuple:

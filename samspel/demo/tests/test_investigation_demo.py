@@ -5,15 +5,13 @@ with their investigation under way. Every recorded decision closed its 14-day it
 import pytest
 
 from samspel.cases.models import Case
-from samspel.demo.builder import build_demo
 from samspel.followup.models import DueItem
 from samspel.organisations.models import Jurisdiction
 
 
 @pytest.fixture
-def demo(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    build_demo()
+def demo(db, demo_world):
+    """The module's demo world (conftest.demo_world), in the test's savepoint."""
 
 
 def _with_item(rule: str) -> set[int]:
