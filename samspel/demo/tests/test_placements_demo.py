@@ -8,13 +8,15 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from samspel.activities.models import Activity, ActivityKind
+from samspel.activities.models import Activity, ActivityKind, Context
+from samspel.activities.services import record_held
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases.models import Case, CaseStatus, Placement
 from samspel.demo.tests.conftest import seeded_demo
 from samspel.demo.world import DANISH_ORG, SWEDISH_ORG
 from samspel.followup.models import DueItem
 from samspel.organisations import programmes
+from samspel.programmes.definitions import Duration
 
 CONSIDERATION, CUSTODY = "law-se:consideration", "law-se:custody-transfer"
 
@@ -92,3 +94,23 @@ def test_a_danish_placement_with_its_supervision_visits(db, seeded_on):
         assert visits.count() >= 1
         item = DueItem.objects.get(case=placement.case, rule="law-dk:supervision-visit")
         assert item.counts_from == max(visits.values_list("held_on", flat=True))
+
+
+def test_holding_the_two_year_consideration_moves_both_items_on(db, seeded_on):
+    """README: record a held övervägande on konsulent's two-year placement."""
+    today = timezone.localdate()
+    case = Case.objects.get(family__name="Familjen Ahmed")
+    record_held(
+        case,
+        by=case.responsible,
+        kind=ActivityKind.CONSIDERATION,
+        held_on=today,
+        context=Context.OFFICE,
+        minutes=60,
+    )
+    consideration = DueItem.objects.get(case=case, rule=CONSIDERATION)
+    custody = DueItem.objects.get(case=case, rule=CUSTODY)
+    assert consideration.counts_from == today
+    assert (consideration.due_on - today).days > 180
+    started = Placement.objects.get(case=case).started_on
+    assert custody.due_on == Duration(3, "years").after(started)

@@ -66,3 +66,33 @@ def test_the_items_are_the_recompute_s_own(db, seeded_on):
     changes = recompute_cases(Case.objects.select_related("organisation"))
     assert not any(change.changed for change in changes.values())
     assert sorted(DueItem.objects.values_list("case_id", "rule", "due_on", "counts_from")) == before
+
+
+# What the README's "What to try" promises, case by case: (family, on whose list, rule,
+# lowest and highest number of days until it is due).
+README_CASES = [
+    ("Familien Andresen", "worker", "law-dk:investigation", 8, 130),
+    ("Familien Holm", "worker", "sammen-om-familien:startup-talk", -4, 11),
+    ("Familien Kristoffersen", "buddy", "law-dk:supervision-visit", -60, 185),
+    ("Familjen Ahmed", "konsulent", "law-se:custody-transfer", 0, 7),
+    ("Familjen Ahmed", "konsulent", "law-se:consideration", 0, 7),
+    ("Familjen Ahmed", "konsulent", "law-se:care-plan-revision", 0, 7),
+    ("Familjen Fredriksson", "konsulent", "process-i-rorelse:consultant-evaluation", -60, -1),
+    ("Familjen Olsson", "stranger", "law-se:custody-transfer", -60, -1),
+    ("Familjen Olsson", "stranger", "law-se:consideration", -60, -1),
+    ("Familjen Abdi", "behandlare", "bfamily:phase", -60, -1),
+    ("Familjen Ahlin", "fifa", "fifa:parenting-support-offered", -60, -1),
+    ("Familjen Isaksson", "fifa", "law-se:investigation-decision", -60, 7),
+    ("Familjen Andersson", "lots", "law-se:investigation", -60, -1),
+]
+
+
+@pytest.mark.parametrize(("family", "username", "rule", "lowest", "highest"), README_CASES)
+def test_what_the_readme_says_to_try_is_there(
+    db, seeded_on, family, username, rule, lowest, highest
+):
+    today = timezone.localdate()
+    items = {(i.case.family.name, i.rule): i for i in _worklist(username)}
+    item = items.get((family, rule))
+    assert item is not None, (family, rule, sorted(items))
+    assert lowest <= (item.due_on - today).days <= highest, (family, rule, item.due_on)
