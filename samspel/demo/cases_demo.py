@@ -25,7 +25,7 @@ from samspel.demo.history import REFERRED_BEFORE_START, SLOTS, DemoCase
 from samspel.demo.legal_basis import decide_legal_basis, legal_basis_of
 from samspel.demo.placements_demo import add_demo_placements
 from samspel.demo.world import caseload_holder
-from samspel.families.models import Family, PersonRole
+from samspel.families.models import PersonRole
 from samspel.network.demo import add_demo_network
 from samspel.organisations import programmes
 from samspel.organisations.models import Jurisdiction, Organisation, Team
@@ -89,9 +89,24 @@ def add_demo_cases(organisation: Organisation) -> None:
         nth = nth_in_team[team.pk]
         responsible, buddy = _people_for(organisation, team, index, nth)
         k_of_worker[responsible.pk] += 1
-        referral = index % 7 == 6
-        case = _open(family, team, responsible, buddy, referral, nth, k_of_worker[responsible.pk])
-        demo = DemoCase(case, nth, k_of_worker[responsible.pk])
+        k = k_of_worker[responsible.pk]
+        referred_on, started_on = _dates(team.programme, nth, index % 7 == 6, today)
+        case = open_case(
+            family,
+            by=responsible,
+            focus_children=family.persons.filter(role=PersonRole.CHILD),
+            programme=team.programme,
+            team=team,
+            responsible=responsible,
+            buddy=buddy,
+            referred_on=referred_on,
+        )
+        bases = LEGAL_BASES[team.programme]
+        decide_legal_basis(case, bases[k % len(bases)], starts_on=started_on, by=responsible)
+        demo = DemoCase(case, nth, k)
+        if started_on > referred_on:
+            change_status(case, by=responsible, status=CaseStatus.ACTIVE, on=started_on)
+            _phase(demo, today)
         _investigate(demo, today)
         _case_records(case)
         _answer(demo, today)
@@ -100,51 +115,34 @@ def add_demo_cases(organisation: Organisation) -> None:
     add_demo_activities(demos, considerations)
 
 
-def _open(family: Family, team: Team, responsible: User, buddy, referral: bool, nth: int, k: int):
-    """Open the case at its referral, decide its legal basis, make it active from its start."""
-    today = timezone.localdate()
+def _dates(programme: str, nth: int, referral: bool, today: dt.date) -> tuple[dt.date, dt.date]:
+    """(referred on, started on) of a case: a referral starts on its referral day (it is not
+    active yet); an active case was referred ten days before it started."""
     if referral:
-        referred_on, started_on = today - dt.timedelta(days=_referral_age(nth)), None
-    else:
-        started_on = today - dt.timedelta(days=_age(team.programme, nth))
-        referred_on = started_on - REFERRED_BEFORE_START
-        old = started_on < today - dt.timedelta(days=REVISED_CARE_PLAN_AFTER)
-        if team.programme == programmes.FOSTER_HOME_PROCESS and old:
-            started_on += REVISED_CARE_PLAN_GAP  # the age was the placement's
-    case = open_case(
-        family,
-        by=responsible,
-        focus_children=family.persons.filter(role=PersonRole.CHILD),
-        programme=team.programme,
-        team=team,
-        responsible=responsible,
-        buddy=buddy,
-        referred_on=referred_on,
-    )
-    bases = LEGAL_BASES[team.programme]
-    decide_legal_basis(
-        case, bases[k % len(bases)], starts_on=started_on or referred_on, by=responsible
-    )
-    if started_on is not None:
-        change_status(case, by=responsible, status=CaseStatus.ACTIVE, on=started_on)
-        _phase(case, today, k)
-    return case
+        referred_on = today - dt.timedelta(days=_referral_age(nth))
+        return referred_on, referred_on
+    started_on = today - dt.timedelta(days=_age(programme, nth))
+    referred_on = started_on - REFERRED_BEFORE_START
+    old = started_on < today - dt.timedelta(days=REVISED_CARE_PLAN_AFTER)
+    if programme == programmes.FOSTER_HOME_PROCESS and old:
+        started_on += REVISED_CARE_PLAN_GAP  # the age was the placement's
+    return referred_on, started_on
 
 
 # B'family: about 25 days in Uppstart, about 50 in Allians; a worker's case in the first slot
-# has stayed in Allians past its two months (a month at most), waiting for its implementation
-# plan's sub-goals.
+# has stayed in Allians past its two months (by a month at most): nobody has moved it on.
 UPPSTART_DAYS, ALLIANS_DAYS, STUCK_IN_ALLIANS_UNTIL = 25, 50, 125
 
 
-def _phase(case: Case, today: dt.date, k: int) -> None:
+def _phase(demo: DemoCase, today: dt.date) -> None:
     """Where a B'family case is in its phases, as the phase panel would have moved it."""
+    case = demo.case
     if case.programme != programmes.BFAMILY or case.activated_on is None:
         return
     age = (today - case.activated_on).days
     if age < UPPSTART_DAYS:
         return
-    stuck = k % SLOTS == 0 and age < STUCK_IN_ALLIANS_UNTIL
+    stuck = demo.k % SLOTS == 0 and age < STUCK_IN_ALLIANS_UNTIL
     if age < UPPSTART_DAYS + ALLIANS_DAYS or stuck:
         phase, days = "allians", UPPSTART_DAYS
     else:

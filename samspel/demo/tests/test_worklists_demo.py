@@ -82,6 +82,7 @@ README_CASES = [
     ("Familjen Olsson", "stranger", "law-se:consideration", -60, -1),
     ("Familjen Abdi", "behandlare", "bfamily:phase", -60, -1),
     ("Familjen Ahlin", "fifa", "fifa:parenting-support-offered", -60, -1),
+    ("Familjen Bengtsson", "se-team3-1", "fifa:asked-about-children", 0, 7),
     ("Familjen Isaksson", "fifa", "law-se:investigation-decision", -60, 7),
     ("Familjen Andersson", "lots", "law-se:investigation", -60, -1),
 ]
