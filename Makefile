@@ -17,7 +17,8 @@ TYPED := samspel/bounds.py samspel/web/middleware.py samspel/catalogues/loader.p
 	samspel/activities/overlap.py samspel/activities/services.py samspel/activities/places.py \
 	samspel/programmes/wording.py samspel/web/layers.py \
 	samspel/cases/refusals.py samspel/cases/services.py samspel/plans/services.py \
-	samspel/network/services.py samspel/assessments/services.py samspel/programmes/vocabulary.py samspel/cases/posting.py
+	samspel/network/services.py samspel/assessments/services.py samspel/programmes/vocabulary.py samspel/cases/posting.py \
+	samspel/families/services.py
 
 .PHONY: run test setup syslibs lint format messages makemessages chromium clean
 

@@ -146,12 +146,12 @@ def case(family, child, team, personas):
         number="2026-0001",
         family=family,
         programme=team.programme,
-        legal_basis=["SoL 4:1"],
         team=team,
         responsible=personas["worker"],
         buddy=personas["buddy"],
     )
     case.focus_children.add(child)
+    set_legal_basis(case, ["SoL 4:1"], starts_on=dt.date(2026, 1, 2))
     return case
 
 
@@ -216,12 +216,28 @@ def open_case(organisation, team, personas):
         number="2026-0002",
         family=family,
         programme=team.programme,
-        legal_basis=["SoL 4:1"],
         team=team,
         responsible=personas["worker"],
     )
     case.focus_children.add(child)
+    set_legal_basis(case, ["SoL 4:1"], starts_on=dt.date(2026, 1, 2))
     return case
+
+
+def set_legal_basis(case, codes, *, starts_on=None, recompute=False):
+    """Test set-up: the case's measures are exactly `codes`, decided on and starting on
+    `starts_on` (default: the case's start, as migration cases 0013 made them), open-ended.
+    Written straight to the table; the app writes through samspel.cases.services.add_measure."""
+    from samspel.cases.models import Measure
+    from samspel.followup.recompute import recompute_case
+
+    start = starts_on or case.activated_on or case.referred_on
+    case.measures.all().delete()
+    Measure.objects.bulk_create(
+        [Measure(case=case, paragraph=code, decided_on=start, starts_on=start) for code in codes]
+    )
+    if recompute:
+        recompute_case(case)
 
 
 def make_danish_case(organisation, worker, team=None, *, legal_basis, number="2026-0100", **dates):
@@ -241,11 +257,11 @@ def make_danish_case(organisation, worker, team=None, *, legal_basis, number="20
         number=number,
         family=family,
         programme="sammen-om-familien",
-        legal_basis=legal_basis,
         team=team or Team.objects.get(organisation=organisation),
         responsible=worker,
         **dates,
     )
     case.focus_children.add(child)
+    set_legal_basis(case, legal_basis)
     recompute_case(case)
     return case

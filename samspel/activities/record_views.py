@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,7 +42,7 @@ def _save_held(request: HttpRequest, case: Case, **fields) -> Activity | None:
 
 
 def _kind_and_date(activity: Activity) -> dict[str, str]:
-    return {"kind": activity.get_kind_display(), "date": activity.held_on.isoformat()}
+    return {"kind": activity.get_kind_display(), "date": date_format(activity.held_on)}
 
 
 @require_POST

@@ -5,24 +5,21 @@ from django.utils.translation import gettext_lazy as _
 from samspel.accounts.models import Role, User
 from samspel.bounds import PastDateField, RecordDateField
 from samspel.cases.models import Case, CaseStatus
-from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.families.models import PersonRole
 from samspel.organisations.models import Jurisdiction, Team
 from samspel.programmes.choices import programme_choices
-from samspel.programmes.vocabulary import buddy_label, legal_basis_choices
+from samspel.programmes.vocabulary import buddy_label
 
 
 class CaseForm(forms.ModelForm):
-    legal_basis = forms.MultipleChoiceField(
-        label=_("Legal basis"), required=False, widget=forms.CheckboxSelectMultiple
-    )
+    """The case's people, programme and referral. Its legal basis is its measures, added and
+    ended with their dates on the case page (samspel.cases.measure_forms)."""
 
     class Meta:
         model = Case
         fields = [
             "focus_children",
             "programme",
-            "legal_basis",
             "team",
             "responsible",
             "buddy",
@@ -52,7 +49,6 @@ class CaseForm(forms.ModelForm):
                 if choice[0] in offered or choice[0] == self.instance.programme
             ],
         )
-        self.fields["legal_basis"].choices = legal_basis_choices(organisation.jurisdiction)
         workers = User.objects.filter(
             organisation=organisation, is_active=True, role__in=[Role.WORKER, Role.TEAM_LEADER]
         )
@@ -65,16 +61,6 @@ class CaseForm(forms.ModelForm):
             if first_team:
                 self.fields["team"].initial = first_team.pk
                 self.fields["programme"].initial = first_team.programme
-
-    def clean_legal_basis(self) -> list[str]:
-        codes = self.cleaned_data["legal_basis"]
-        catalogue_ = catalogue(self.organisation.jurisdiction)
-        try:
-            return [catalogue_.paragraph(code).code for code in codes]
-        except UnknownParagraph as exc:
-            raise forms.ValidationError(
-                _("%(code)s is not a paragraph in the catalogue.") % {"code": exc.code}
-            ) from None
 
     def clean(self):
         cleaned = super().clean()

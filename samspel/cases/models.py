@@ -1,6 +1,7 @@
-"""Cases (ärende / sag): one family, focus children, a programme, a legal basis and the people
-responsible (DOMAIN.md §2), with grants by name and emergency access (§7)."""
+"""Cases (ärende / sag): one family, focus children, a programme, the measures that are its legal
+basis and the people responsible (DOMAIN.md §2), with grants by name and emergency access (§7)."""
 
+import datetime as dt
 import uuid
 
 from django.conf import settings
@@ -42,7 +43,6 @@ class Case(models.Model):
     # A built-in programme key or one of the organisation's own (samspel.programmes.choices):
     # forms validate it, as the choices differ per organisation.
     programme = models.CharField(_("working model"), max_length=40)
-    legal_basis = models.JSONField(_("legal basis"), default=list, blank=True)
     team = models.ForeignKey(
         "organisations.Team", on_delete=models.PROTECT, related_name="cases", verbose_name=_("team")
     )
@@ -92,7 +92,6 @@ class Case(models.Model):
     investigation_finished_on = models.DateField(
         _("investigation finished on"), null=True, blank=True
     )
-    measure_started_on = models.DateField(_("measure started on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -259,6 +258,27 @@ PLACEMENT_FORMS: dict[str, tuple[str, ...]] = {
 }
 
 
+# The kinds of network organisation (samspel.network.models.OrganisationKind values) a
+# placement's home is chosen from; a home typed in on the placement form is registered as a
+# family home when the form of placement is a family's, else as a residential unit.
+FAMILY_HOME_KIND = "foster_home"
+UNIT_KIND = "residential_unit"
+HOME_KINDS = (FAMILY_HOME_KIND, UNIT_KIND, "residential")
+FAMILY_FORMS = frozenset(
+    {
+        PlacementForm.FAMILY_HOME,
+        PlacementForm.NETWORK_HOME,
+        PlacementForm.FOSTER_FAMILY,
+        PlacementForm.NETWORK_FOSTER_FAMILY,
+    }
+)
+
+
+def home_kind(form: str) -> str:
+    """The network kind of a new home for a placement of this form."""
+    return FAMILY_HOME_KIND if form in FAMILY_FORMS else UNIT_KIND
+
+
 class PlacementEnd(models.TextChoices):
     PLANNED = "planned", _("Planned")
     UNPLANNED = "unplanned", _("Unplanned (breakdown)")
@@ -291,7 +311,16 @@ class Placement(models.Model):
         _("form of placement"), max_length=32, choices=PlacementForm.choices, blank=True
     )
     legal_ground = models.CharField(_("legal ground"), max_length=40, blank=True)
-    home = models.CharField(_("home or unit"), max_length=200, blank=True)
+    # An entry of the organisation's network register (a string reference: cases sits below
+    # network in the layers); blank when not recorded, as on the placements migrated in 0011.
+    home = models.ForeignKey(
+        "network.ExternalOrganisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="placements",
+        verbose_name=_("home or unit"),
+    )
     ended_on = models.DateField(_("ended on"), null=True, blank=True)
     end_kind = models.CharField(
         _("how it ended"), max_length=20, choices=PlacementEnd.choices, blank=True
@@ -316,3 +345,52 @@ class Placement(models.Model):
     @property
     def is_current(self) -> bool:
         return self.ended_on is None
+
+
+def in_force(starts_on: dt.date, ends_on: dt.date | None, day: dt.date) -> bool:
+    """Whether a decision running from `starts_on` to `ends_on` (both included; open-ended
+    without an end) is in force on `day`: the one rule for measures, on the case page and in
+    the recompute."""
+    return starts_on <= day and (ends_on is None or day <= ends_on)
+
+
+class Measure(models.Model):
+    """One decided measure (insats / foranstaltning) of a case: a paragraph of the catalogue of
+    the organisation's country, the day it was decided, the day it starts and the day it ends.
+    The measures in force on a day are the case's legal basis that day: they choose the
+    programme's cadence and start the law's rules (samspel.followup.recompute). A measure is
+    never deleted: ending it records the day. Written by samspel.cases.services add_measure
+    and end_measure only."""
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="measures")
+    paragraph = models.CharField(_("paragraph"), max_length=40)
+    decided_on = models.DateField(_("decided on"))
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(ends_on__gte=models.F("starts_on")),
+                name="measure_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.paragraph} from {self.starts_on:%Y-%m-%d}"
+
+    def in_force_on(self, day: dt.date) -> bool:
+        return in_force(self.starts_on, self.ends_on, day)

@@ -1,6 +1,7 @@
-"""Placements on the case page (ISSUE10 item 3): record a focus child's placement, end a current
-one. The writes are samspel.cases.services.record_placement and end_placement (closed-case
-refusal, bounds, audit, recompute); the panel is samspel.cases.case_panel.placements_panel."""
+"""Placements on the case page (ISSUE10 item 3): end a current one. The write is
+samspel.cases.services.end_placement (closed-case refusal, bounds, audit, recompute); the panel
+is samspel.cases.case_panel.placements_panel. Recording one registers its home in the network,
+so it is samspel.network.placement_views (network sits above cases)."""
 
 from __future__ import annotations
 
@@ -12,15 +13,13 @@ from django.views.decorators.http import require_POST
 
 from samspel.cases.access import get_case_for_write
 from samspel.cases.models import Placement
-from samspel.cases.placement_forms import PlacementEndForm, PlacementRecordForm
+from samspel.cases.placement_forms import PlacementEndForm
 from samspel.cases.posting import post_case_change
 from samspel.cases.services import (
     NOT_A_FOCUS_CHILD,
     NOT_THIS_COUNTRY,
     end_placement,
-    record_placement,
 )
-from samspel.families.models import Person
 
 
 def _back(case) -> str:
@@ -33,32 +32,6 @@ FIELD_REASONS = {
     "form": NOT_THIS_COUNTRY,
     "legal_ground": NOT_THIS_COUNTRY,
 }
-
-
-@require_POST
-@login_required
-def placement_add(request: HttpRequest, public_id) -> HttpResponse:
-    case = get_case_for_write(request, public_id)
-
-    def save(data) -> None:
-        child = Person.objects.filter(public_id=data["child"], family=case.family).first()
-        record_placement(
-            case,
-            child,
-            by=request.user,
-            request=request,
-            started_on=data["started_on"],
-            form=data["form"],
-            legal_ground=data["legal_ground"],
-            home=data["home"],
-        )
-
-    form = PlacementRecordForm(request.POST, case=case)
-    saved = _("The placement is recorded.")
-    back = _back(case)
-    return post_case_change(
-        request, case, form, save, saved=saved, back=back, field_reasons=FIELD_REASONS
-    )
 
 
 @require_POST

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import User
 from samspel.audit.log import record
 from samspel.audit.models import Action
-from samspel.bounds import PAST
+from samspel.bounds import PAST, PLANNED, RECORD, DateBounds
 from samspel.cases.models import (
     ANSWERING_ROLES,
+    HOME_KINDS,
     PLACEMENT_FORMS,
     AdultAnswers,
     Case,
     CaseGrant,
     CaseStatus,
+    Measure,
     Placement,
     PlacementEnd,
     PlacementEndReason,
@@ -34,13 +37,16 @@ from samspel.cases.models import (
 )
 from samspel.cases.numbering import next_case_number
 from samspel.cases.refusals import Refused, refuse_if_closed
-from samspel.catalogues.loader import catalogue
+from samspel.catalogues.loader import Catalogue, UnknownParagraph, catalogue
 from samspel.families.models import Family, Person, PersonRole
 from samspel.followup.recompute import recompute_case
 from samspel.organisations.models import Jurisdiction
 
+if TYPE_CHECKING:  # cases sits below network in the layers: the type only, never the import
+    from samspel.network.models import ExternalOrganisation
+
 # What a worker may change on an open case (focus children are set apart: many-to-many).
-EDITABLE = ("programme", "legal_basis", "team", "responsible", "buddy", "referred_on")
+EDITABLE = ("programme", "team", "responsible", "buddy", "referred_on")
 
 STATUS_DATE_FIELD = {
     CaseStatus.ACTIVE: "activated_on",
@@ -66,7 +72,7 @@ def open_case(
         case.number = next_case_number(family.organisation, case.referred_on)
         case.save()
         case.focus_children.set(focus_children)
-        record(request, Action.CREATE, case, user=by, legal_basis=case.legal_basis)
+        record(request, Action.CREATE, case, user=by)
         recompute_case(case)
     return case
 
@@ -79,7 +85,7 @@ def change_case(
     request: HttpRequest | None = None,
     **changes: Any,
 ) -> Case:
-    """Change what the case form shows: programme, legal basis, team, workers, referral date
+    """Change what the case form shows: programme, team, workers, referral date
     and (when given) the focus children. The audit record names the fields that changed."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
@@ -174,10 +180,16 @@ START_BEFORE_REFERRAL = _(
 END_BEFORE_START = _("The investigation cannot end before it starts. Nothing was changed.")
 
 
-def _refuse_outside_past(*days: dt.date | None, today: dt.date | None = None) -> None:
+def _refuse_outside(
+    bounds: DateBounds, *days: dt.date | None, today: dt.date | None = None
+) -> None:
     for day in days:
-        if day is not None and (problem := PAST.problem(day, today)) is not None:
+        if day is not None and (problem := bounds.problem(day, today)) is not None:
             raise Refused(problem)
+
+
+def _refuse_outside_past(*days: dt.date | None, today: dt.date | None = None) -> None:
+    _refuse_outside(PAST, *days, today=today)
 
 
 def record_investigation_decision(
@@ -359,6 +371,10 @@ NOT_A_FOCUS_CHILD = _("Choose a focus child of the case. Nothing was changed.")
 NOT_THIS_COUNTRY = _(
     "That form of placement or legal ground is not one of your country's. Nothing was changed."
 )
+NOT_A_HOME = _(
+    "Choose a home or unit from your organisation's list, or give the name of a new one. "
+    "Nothing was changed."
+)
 PLACED_BEFORE_BIRTH = _("A child cannot be placed before their birth. Nothing was changed.")
 PLACEMENT_END_BEFORE_START = _("A placement cannot end before it starts. Nothing was changed.")
 UNPLANNED_NEEDS_REASON = _("Give the reason an unplanned placement ended. Nothing was changed.")
@@ -415,12 +431,14 @@ def record_placement(
     started_on: dt.date,
     form: str,
     legal_ground: str,
-    home: str = "",
+    home: ExternalOrganisation | None = None,
     request: HttpRequest | None = None,
     today: dt.date | None = None,
 ) -> Placement:
     """A focus child's placement from `started_on` (not in the future, not before the child's
-    birth), in a form and on a legal ground of the organisation's country. A current placement
+    birth), in a form and on a legal ground of the organisation's country, in a `home` of the
+    organisation's network register (a family home or a residential unit), or none recorded;
+    samspel.network.placements registers a new home and links it to the case. A current placement
     starts the law's placement rules (SE övervägande, care-plan revision, custody transfer; DK
     barnets plan, supervision visits), counted from the earliest current placement's start."""
     refuse_if_closed(case)
@@ -433,6 +451,10 @@ def record_placement(
     _refuse_outside_past(started_on, today=today)
     if child.birth_date and started_on < child.birth_date:
         raise Refused(PLACED_BEFORE_BIRTH)
+    if home is not None and (
+        home.organisation_id != case.organisation_id or home.kind not in HOME_KINDS
+    ):
+        raise Refused(NOT_A_HOME)
     with transaction.atomic():
         placement = Placement.objects.create(
             case=case,
@@ -440,7 +462,7 @@ def record_placement(
             started_on=started_on,
             form=form,
             legal_ground=legal_ground,
-            home=home.strip(),
+            home=home,
             created_by=by,
         )
         record(
@@ -453,6 +475,7 @@ def record_placement(
             started_on=started_on.isoformat(),
             form=form,
             legal_ground=legal_ground,
+            home=str(home.public_id) if home else None,
         )
         recompute_case(case)
     return placement
@@ -496,3 +519,132 @@ def end_placement(
         )
         recompute_case(case)
     return placement
+
+
+# Measures (insats / foranstaltning) ------------------------------------------------------------
+
+NOT_THIS_COUNTRYS_LAW = _(
+    "%(code)s is not a paragraph of the law of the organisation's country. Nothing was changed."
+)
+MEASURE_ENDS_BEFORE_START = _("A measure cannot end before it starts. Nothing was changed.")
+MEASURE_STARTS_BEFORE_DECISION = _(
+    "A measure cannot start before it is decided. Nothing was changed."
+)
+MEASURE_ALREADY_IN_FORCE = _(
+    "%(code)s is already a measure of the case from %(starts_on)s. End that one first, or date "
+    "the new one after its end. Nothing was changed."
+)
+MEASURE_ALREADY_ENDS = _("The measure already has an end. Nothing was changed.")
+
+
+def measure_paragraph(case: Case, code: str) -> str:
+    """The catalogue's own spelling of `code` in the law of the case's country; refused when
+    that law has no such paragraph (a Danish paragraph on a Swedish case, say)."""
+    try:
+        return catalogue(case.organisation.jurisdiction).paragraph(code).code
+    except (UnknownParagraph, KeyError):
+        raise Refused(NOT_THIS_COUNTRYS_LAW % {"code": code}) from None
+
+
+def add_measure(
+    case: Case,
+    *,
+    by: User | None,
+    paragraph: str,
+    decided_on: dt.date,
+    starts_on: dt.date,
+    ends_on: dt.date | None = None,
+    request: HttpRequest | None = None,
+    today: dt.date | None = None,
+) -> Measure:
+    """A decided measure of the case on a paragraph of its country's law, from `starts_on` (it
+    may lie in the past: a decision recorded late still counts from its start). Decided not in
+    the future and not after the start; an end, if known, not before the start. The same
+    paragraph (in either numbering) cannot be in force twice at once."""
+    refuse_if_closed(case)
+    code = measure_paragraph(case, paragraph)
+    _refuse_outside(PAST, decided_on, today=today)
+    _refuse_outside(RECORD, starts_on, today=today)
+    _refuse_outside(PLANNED, ends_on, today=today)
+    if starts_on < decided_on:
+        raise Refused(MEASURE_STARTS_BEFORE_DECISION)
+    if ends_on is not None and ends_on < starts_on:
+        raise Refused(MEASURE_ENDS_BEFORE_START)
+    law = catalogue(case.organisation.jurisdiction)
+    same = law.current(code).code
+    for other in case.measures.all():
+        same_paragraph = _current_code(law, other.paragraph) == same
+        if same_paragraph and _overlap(other.starts_on, other.ends_on, starts_on, ends_on):
+            raise Refused(
+                MEASURE_ALREADY_IN_FORCE
+                % {"code": other.paragraph, "starts_on": date_format(other.starts_on)}
+            )
+    with transaction.atomic():
+        measure = Measure.objects.create(
+            case=case,
+            paragraph=code,
+            decided_on=decided_on,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            created_by=by,
+        )
+        record(
+            request,
+            Action.CREATE,
+            measure,
+            user=by,
+            case=str(case.public_id),
+            paragraph=code,
+            decided_on=decided_on.isoformat(),
+            starts_on=starts_on.isoformat(),
+            ends_on=ends_on.isoformat() if ends_on else None,
+        )
+        recompute_case(case)
+    return measure
+
+
+def end_measure(
+    measure: Measure,
+    *,
+    by: User | None,
+    ends_on: dt.date,
+    request: HttpRequest | None = None,
+    today: dt.date | None = None,
+) -> Measure:
+    """End a measure on `ends_on` (its last day in force; in the past, or ahead when the
+    decision is time-limited), not before its start. The measure stays in the case's history."""
+    case = measure.case
+    refuse_if_closed(case)
+    if measure.ends_on is not None:
+        raise Refused(MEASURE_ALREADY_ENDS)
+    _refuse_outside(PLANNED, ends_on, today=today)
+    if ends_on < measure.starts_on:
+        raise Refused(MEASURE_ENDS_BEFORE_START)
+    with transaction.atomic():
+        measure.ends_on = ends_on
+        measure.ended_by = by
+        measure.save(update_fields=["ends_on", "ended_by", "updated_at"])
+        record(
+            request,
+            Action.UPDATE,
+            measure,
+            user=by,
+            case=str(case.public_id),
+            ends_on=ends_on.isoformat(),
+        )
+        recompute_case(case)
+    return measure
+
+
+def _current_code(law: Catalogue, code: str) -> str | None:
+    """The paragraph in force for `code`, or None for a code the catalogue no longer holds."""
+    try:
+        return law.current(code).code
+    except UnknownParagraph:
+        return None
+
+
+def _overlap(
+    a_start: dt.date, a_end: dt.date | None, b_start: dt.date, b_end: dt.date | None
+) -> bool:
+    return (a_end is None or b_start <= a_end) and (b_end is None or a_start <= b_end)

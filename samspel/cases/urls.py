@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samspel.cases import fifa_views, placement_views, views
+from samspel.cases import fifa_views, measure_views, placement_views, views
 
 app_name = "cases"
 
@@ -21,7 +21,12 @@ urlpatterns = [
     path("<uuid:public_id>/investigation/", views.investigation, name="investigation"),
     path("<uuid:public_id>/access/<uuid:user_id>/revoke/", views.case_revoke, name="revoke"),
     path("<uuid:public_id>/adult-answers/", fifa_views.adult_answers, name="adult_answers"),
-    path("<uuid:public_id>/placements/", placement_views.placement_add, name="placement_add"),
+    path("<uuid:public_id>/measures/", measure_views.measure_add, name="measure_add"),
+    path(
+        "<uuid:public_id>/measures/<uuid:measure_id>/end/",
+        measure_views.measure_end,
+        name="measure_end",
+    ),
     path(
         "<uuid:public_id>/placements/<uuid:placement_id>/end/",
         placement_views.placement_end,

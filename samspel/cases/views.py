@@ -42,7 +42,6 @@ from samspel.cases.models import Case, EmergencyAccess
 from samspel.cases.panels import panel_context
 from samspel.cases.posting import post_case_change
 from samspel.cases.refusals import Refused, refusal_response
-from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.organisations.models import Jurisdiction
 from samspel.programmes.vocabulary import buddy_label
 
@@ -94,19 +93,6 @@ def case_create(request: HttpRequest, family_id) -> HttpResponse:
     return render(request, "cases/case_form.html", {"form": form, "family": family})
 
 
-def legal_basis_rows(case: Case) -> list[dict]:
-    """Each paragraph with its old and new form, so either numbering can be read."""
-    rows = []
-    catalogue_ = catalogue(case.organisation.jurisdiction)
-    for code in case.legal_basis:
-        try:
-            equivalents = catalogue_.equivalents(code)
-            rows.append({"code": code, "paragraph": catalogue_.paragraph(code), "all": equivalents})
-        except UnknownParagraph:
-            rows.append({"code": code, "paragraph": None, "all": []})
-    return rows
-
-
 @require_GET
 @login_required
 def case_detail(request: HttpRequest, public_id) -> HttpResponse:
@@ -117,7 +103,6 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
         "case": case,
         "persons": persons,
         "focus_children": [shown.label(child) for child in case.focus_children.all()],
-        "legal_basis": legal_basis_rows(case),
         "can_write": can_write_case(request.user, case),
         "can_change": may_change_case(request.user, case),
         "emergency": is_emergency_only(request.user, case),

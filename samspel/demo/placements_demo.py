@@ -3,19 +3,25 @@ every active case of the Swedish family-home team lives in a family home (SoL 6 
 LVU), and the social welfare committee has considered the placement about every six months
 (övervägande, SoL 6:8 / LVU 13 §); at the two-year mark the custody transfer is considered too.
 A Danish §32 case has its child placed in a residential institution, with the supervision
-visits of the placed child. Deterministic; for new demo cases only."""
+visits of the placed child. Each home is an entry of the organisation's network register and an
+actor on the case (samspel.network.placements). Deterministic; for new demo cases only."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
+from django.utils import translation
+
 from samspel.activities.models import Activity, ActivityKind, ActivityStatus, Context
-from samspel.cases.models import PlacementForm
-from samspel.cases.services import placement_grounds, record_placement
+from samspel.cases.models import Case, PlacementForm
+from samspel.cases.services import placement_grounds
 from samspel.demo.history import REFERRED_BEFORE_START, DemoCase, due_in, held_dates
 from samspel.demo.legal_basis import legal_basis_of
 from samspel.families.models import Person
+from samspel.network.models import ExternalOrganisation, OrganisationKind
+from samspel.network.placements import record_placement_in_home
+from samspel.network.services import NewOrganisation
 from samspel.organisations import programmes
 from samspel.organisations.models import Jurisdiction
 from samspel.programmes.definitions import Duration
@@ -48,16 +54,17 @@ def add_demo_placements(demos: Iterable[DemoCase], today: dt.date) -> list[Activ
         if placed is None:
             continue
         child, started_on, form, ground, home = placed
-        record_placement(
-            demo.case,
-            child,
-            by=demo.case.responsible,
-            started_on=started_on,
-            form=form,
-            legal_ground=ground,
-            home=home,
-            today=today,
-        )
+        # The home joins the case's network in a role worded in the organisation's language.
+        with translation.override(demo.case.organisation.default_language):
+            record_placement_in_home(
+                demo.case,
+                child,
+                by=demo.case.responsible,
+                started_on=started_on,
+                form=form,
+                legal_ground=ground,
+                home=_home(demo.case, form, home),
+            )
         held += _visits(demo, started_on, today)
     return held
 
@@ -87,6 +94,21 @@ def _placement(demo: DemoCase, today: dt.date):
         return None
     child = _eldest_born_before(case, started_on)
     return None if child is None else (child, started_on, form, ground, home)
+
+
+def _home(case: Case, form: str, name: str) -> ExternalOrganisation | NewOrganisation:
+    """The home from the organisation's register, or a new entry the placement registers."""
+    registered = ExternalOrganisation.objects.filter(
+        organisation_id=case.organisation_id, name=name
+    ).first()
+    if registered is not None:
+        return registered
+    kind = (
+        OrganisationKind.RESIDENTIAL_UNIT
+        if form == PlacementForm.RESIDENTIAL_INSTITUTION
+        else OrganisationKind.FOSTER_HOME
+    )
+    return NewOrganisation(kind=kind, name=name)
 
 
 def _eldest_born_before(case, day: dt.date) -> Person | None:

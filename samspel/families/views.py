@@ -19,6 +19,7 @@ from samspel.cases.family_access import (
     require_family_worker,
 )
 from samspel.families.forms import FamilyForm, PersonForm
+from samspel.families.services import recompute_family_cases
 from samspel.families.visibility import family_display, person_display
 
 
@@ -80,6 +81,7 @@ def person_add(request: HttpRequest, public_id) -> HttpResponse:
         with transaction.atomic():
             person = _save_person(form, family, request.user)
             record(request, Action.CREATE, person, family=str(family.public_id))
+            recompute_family_cases(family)
         messages.success(request, _("%(person)s is added.") % {"person": person})
         return redirect("families:detail", public_id=family.public_id)
     return render(request, "families/person_form.html", {"form": form, "family": family})
@@ -102,6 +104,7 @@ def person_edit(request: HttpRequest, public_id, person_id) -> HttpResponse:
         with transaction.atomic():
             _save_person(form, family, request.user)
             record(request, Action.UPDATE, person, fields=sorted(form.changed_data))
+            recompute_family_cases(family)
         messages.success(request, _("The changes to %(person)s are saved.") % {"person": person})
         return redirect("families:detail", public_id=family.public_id)
     context = {"form": form, "family": family, "person": person}

@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -67,7 +68,7 @@ def record_evaluation(request: HttpRequest, case_id) -> HttpResponse:
         recompute_case(case)
     messages.success(
         request,
-        _("The family's evaluation of %(date)s is recorded.") % {"date": evaluated_on.isoformat()},
+        _("The family's evaluation of %(date)s is recorded.") % {"date": date_format(evaluated_on)},
     )
     return _back(case)
 

@@ -5,8 +5,16 @@ the engine reads calls `recompute_case(case)` itself, inside its own `transactio
 block and after the change is saved, so the stored items never disagree with the case in a
 committed state, and one request recomputes once however many rows it saved:
 
+<<<<<<< HEAD
+- samspel.cases.services: opening and changing a case (programme, team, responsible, buddy,
+  dates), its status, its measures (the legal basis: added and ended with their dates), its
+  investigation, placements and the adults' FIFA answers;
+=======
 - samspel.cases.views: case_create, case_edit (legal basis, programme, team, responsible,
   buddy, fact dates), case_status;
+- samspel.families.services, after the person forms save a person (a focus child's birth date,
+  the adults FIFA asks): every case of the family;
+>>>>>>> orphan10
 - samspel.plans.versioning: create_plan and plan_change (every plan, goal and sub-goal save);
 - samspel.activities.services: every change of an activity (planned, moved, cancelled, held,
   recorded after the fact, a contact logged from the case page);
@@ -47,7 +55,9 @@ from samspel.cases.models import (
     Case,
     CaseGrant,
     CaseStatus,
+    Measure,
     Placement,
+    in_force,
 )
 from samspel.followup import engine
 from samspel.followup.models import DueItem, FollowUpPeriod, SupportEvaluation
@@ -98,6 +108,10 @@ class _Loaded:
     adults: dict[int, list[engine.AdultFact]] = field(default_factory=lambda: defaultdict(list))
     # case → [(placed on, ended on or None)]: the case's placements (cases.Placement)
     placements: dict[int, list[tuple[dt.date, dt.date | None]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    # case → [(paragraph, starts on, ends on or None, id)]: the case's measures (cases.Measure)
+    measures: dict[int, list[tuple[str, dt.date, dt.date | None, int]]] = field(
         default_factory=lambda: defaultdict(list)
     )
     # case → rule → (due item id, its values in DUE_ITEM_FIELDS order)
@@ -153,7 +167,7 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     organisation, evaluation = Organisation._meta.db_table, SupportEvaluation._meta.db_table
     no_text, no_date, no_id, no_json = _NULL_TEXT, _NULL_DATE, _NULL_ID, _NULL_JSON
     case_table, answers = Case._meta.db_table, AdultAnswers._meta.db_table
-    placement = Placement._meta.db_table
+    placement, measure = Placement._meta.db_table, Measure._meta.db_table
     role_marks = ", ".join(["%s"] * len(ANSWERING_ROLES))
     branches = [
         f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {no_date}, {no_json}, "
@@ -179,6 +193,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
         f"WHERE c.id IN ({marks}) AND x.role IN ({role_marks})",
         f"SELECT 'l', l.case_id, {no_text}, l.started_on, {no_text}, l.id, l.ended_on, "
         f"{no_json}, {no_id} FROM {placement} l WHERE l.case_id IN ({marks})",
+        f"SELECT 'm', m.case_id, m.paragraph, m.starts_on, {no_text}, m.id, m.ends_on, "
+        f"{no_json}, {no_id} FROM {measure} m WHERE m.case_id IN ({marks})",
         f"SELECT 'e', e.case_id, {no_text}, e.evaluated_on, {no_text}, {no_id}, {no_date}, "
         f"{no_json}, {no_id} FROM {evaluation} e WHERE e.case_id IN ({marks})",
         # The organisations' programme settings: (organisation, key, built-in, overrides), made
@@ -194,7 +210,7 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     ]
     ids, orgs = list(case_ids), list(organisation_ids)
     params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids]
-    params += [*ids, *ANSWERING_ROLES, *ids, *ids]
+    params += [*ids, *ANSWERING_ROLES, *ids, *ids, *ids]
     params += [*orgs, *orgs, *orgs]
     return " UNION ALL ".join(branches), params
 
@@ -267,6 +283,8 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
             loaded.jurisdictions[case_id] = text
         elif tag == "l":
             loaded.placements[case_id].append((_as_date(day), _maybe_date(second_day)))
+        elif tag == "m":
+            loaded.measures[case_id].append((text, _as_date(day), _maybe_date(second_day), number))
         elif tag == "a":
             loaded.adults[case_id].append(
                 engine.AdultFact(number, _maybe_date(day), _maybe_date(second_day))
@@ -302,13 +320,23 @@ def _placement_started_on(
     return min(current) if current else None
 
 
+def _in_force(
+    measures: list[tuple[str, dt.date, dt.date | None, int]], today: dt.date
+) -> list[tuple[str, dt.date, dt.date | None, int]]:
+    """The case's measures in force on `today`, by start: their paragraphs are the legal basis
+    that day (a measure ended, or not yet started, chooses nothing)."""
+    found = [m for m in measures if in_force(m[1], m[2], today)]
+    return sorted(found, key=lambda m: (m[1], m[3]))
+
+
 def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> engine.CaseFacts:
+    measures = _in_force(loaded.measures[case.pk], today)
     return engine.CaseFacts(
         today=today,
         programme=loaded.programmes.get((case.organisation_id, case.programme)),
         jurisdiction=jurisdiction,
         law=effective.law_for(jurisdiction),
-        legal_basis=tuple(case.legal_basis or ()),
+        legal_basis=tuple(dict.fromkeys(code for code, *_rest in measures)),
         started_on=case.activated_on or case.referred_on,
         referred_on=case.referred_on,
         phase=case.phase,
@@ -319,7 +347,7 @@ def _facts(case: Case, today: dt.date, loaded: _Loaded, jurisdiction: str) -> en
         investigation_decided_on=case.investigation_decided_on,
         investigation_started_on=case.investigation_started_on,
         investigation_finished_on=case.investigation_finished_on,
-        measure_started_on=case.measure_started_on,
+        measure_started_on=measures[0][1] if measures else None,
         child_birth_dates=tuple(sorted(loaded.births[case.pk])),
         evaluated_on=tuple(sorted(loaded.evaluations[case.pk])),
         adults=tuple(sorted(loaded.adults[case.pk], key=lambda adult: adult.person)),

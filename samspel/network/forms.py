@@ -20,6 +20,7 @@ from samspel.network.models import (
     ExternalOrganisation,
     OrganisationKind,
 )
+from samspel.programmes.vocabulary import network_kind_choices, network_role_example
 
 # ISO format: a date input shows nothing for a value in the locale's format.
 DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -46,8 +47,12 @@ class PublicIdChoice(forms.ModelChoiceField):
 
 
 class ExternalOrganisationChoice(PublicIdChoice):
+    """An external organisation, its kind named in the words of `country` (set by the form)."""
+
+    country: str | None = None
+
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.get_kind_display()})"
+        return f"{obj.name} ({obj.kind_label(self.country)})"
 
 
 class ContactPersonChoice(PublicIdChoice):
@@ -82,7 +87,7 @@ class ActorForm(forms.Form):
     )
     new_organisation_kind = forms.ChoiceField(
         label=_("Kind of new organisation"),
-        choices=[("", "—"), *OrganisationKind.choices],
+        choices=[],
         required=False,
     )
     new_organisation_name = forms.CharField(
@@ -134,6 +139,13 @@ class ActorForm(forms.Form):
         self.case = case
         self.registered = ExternalOrganisation.objects.filter(organisation_id=case.organisation_id)
         self.fields["external_organisation"].queryset = self.registered
+        self.fields["external_organisation"].country = country = case.organisation.jurisdiction
+        self.fields["new_organisation_kind"].choices = [
+            ("", "—"),
+            *network_kind_choices(country, OrganisationKind.choices),
+        ]
+        role = self.fields["role"]
+        role.help_text = network_role_example(country, role.help_text)
         self.fields["contact_person"].queryset = ContactPerson.objects.filter(
             external_organisation__organisation_id=case.organisation_id
         ).select_related("external_organisation")

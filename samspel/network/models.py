@@ -11,17 +11,26 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from samspel.network import consent as consent_rules
+from samspel.programmes.vocabulary import network_kind_label
 
 
 class OrganisationKind(models.TextChoices):
+    """Every kind stored in either country. Which kinds an organisation is offered, and their
+    labels with the country's own term, follow its country
+    (samspel.programmes.vocabulary.network_kind_choices); these labels name no country's term,
+    so an old record of the other country's kind still reads."""
+
     SCHOOL = "school", _("School")
     DAY_CARE = "day_care", _("Day care")
-    PPR = "ppr", _("Educational psychology service (PPR)")
+    PPR = "ppr", _("Educational psychology service")
+    PUPIL_HEALTH = "pupil_health", _("Pupil health service")
     PSYCHIATRY = "psychiatry", _("Child and adolescent psychiatry")
-    SOCIAL_INSURANCE = "social_insurance", _("Social insurance agency (Försäkringskassan)")
-    EMPLOYMENT_SERVICE = "employment_service", _("Employment service (Arbetsförmedlingen)")
+    SOCIAL_INSURANCE = "social_insurance", _("Social insurance agency")
+    EMPLOYMENT_SERVICE = "employment_service", _("Employment service")
     HEALTH_CARE = "health_care", _("Region / health care")
     THERAPY = "therapy", _("Physiotherapy / occupational therapy")
+    FOSTER_HOME = "foster_home", _("Foster home")
+    RESIDENTIAL_UNIT = "residential_unit", _("Residential unit")
     RESIDENTIAL = "residential", _("Residential services")
     OTHER = "other", _("Other")
 
@@ -53,6 +62,11 @@ class ExternalOrganisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def kind_label(self, country: str | None) -> str:
+        """The kind in the words of `country`, the organisation's (the Samspel organisation's
+        country is not loaded here, so the caller, who has the case, names it)."""
+        return network_kind_label(self.kind, country, self.get_kind_display())
 
 
 class ContactPerson(models.Model):

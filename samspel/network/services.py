@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -24,6 +24,8 @@ from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refuse_if_closed
 from samspel.families.models import Person
 from samspel.network.models import CaseActor, Consent, ContactPerson, ExternalOrganisation
+
+ALREADY_REGISTERED = _("%(name)s is already registered: choose it from the list.")
 
 
 @dataclass(frozen=True)
@@ -46,16 +48,23 @@ class NewContact:
     email: str = ""
 
 
-def _register_organisation(
+def register_organisation(
     request: HttpRequest | None, case: Case, by: User, new: NewOrganisation
 ) -> ExternalOrganisation:
-    organisation = ExternalOrganisation.objects.create(
-        organisation_id=case.organisation_id,
-        kind=new.kind,
-        name=new.name,
-        phone=new.phone,
-        email=new.email,
-    )
+    """Enter `new` in the register of the case's organisation (audited); the caller holds the
+    transaction and has refused a closed case. A name registered meanwhile (the forms check
+    it, a colleague may have entered it since) is refused, not a crash."""
+    try:
+        with transaction.atomic():
+            organisation = ExternalOrganisation.objects.create(
+                organisation_id=case.organisation_id,
+                kind=new.kind,
+                name=new.name,
+                phone=new.phone,
+                email=new.email,
+            )
+    except IntegrityError:
+        raise Refused(ALREADY_REGISTERED % {"name": new.name}) from None
     record(request, Action.CREATE, organisation, user=by, kind=organisation.kind)
     return organisation
 
@@ -98,7 +107,7 @@ def add_actor(
         raise Refused(_("Choose an organisation from the list."))
     with transaction.atomic():
         if isinstance(organisation, NewOrganisation):
-            organisation = _register_organisation(request, case, by, organisation)
+            organisation = register_organisation(request, case, by, organisation)
         if isinstance(contact, NewContact):
             contact = _register_contact(request, organisation, by, contact)
         actor = CaseActor.objects.create(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from samspel.network import views
+from samspel.network import placement_views, views
 
 app_name = "network"
 
@@ -11,4 +11,6 @@ urlpatterns = [
     path("actors/add/", views.actor_add, name="actor_add"),
     path("consents/record/", views.consent_record, name="consent_record"),
     path("consents/withdraw/", views.consent_withdraw, name="consent_withdraw"),
+    # From the case page's placements panel: the home joins the network (placement_views).
+    path("placements/record/", placement_views.placement_add, name="placement_add"),
 ]

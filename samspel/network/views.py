@@ -51,6 +51,9 @@ def _render_page(request: HttpRequest, case: Case, **bound_forms) -> HttpRespons
     forms = {**_blank_forms(case), **bound_forms} if can_write else {}
     actors = list(_actors(case))
     shown = case_display(request.user, case)
+    country = case.organisation.jurisdiction
+    for actor in actors:
+        actor.kind_label = actor.external_organisation.kind_label(country)
     for consent in (c for actor in actors for c in actor.consents.all()):
         consent.given_by_label = shown.label(consent.given_by)
     context = {

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
 from samspel.organisations.models import Membership, Organisation, Team
-from samspel.programmes.choices import programme_choices
+from samspel.programmes.choices import default_programme, programme_choices
 
 
 class UserForm(forms.ModelForm):
@@ -92,6 +92,21 @@ class UserFilterForm(forms.Form):
         return users
 
 
+class TeamFilterForm(forms.Form):
+    """The team list's filter: by working model, of those the organisation's country offers."""
+
+    programme = forms.ChoiceField(label=_("Working model"), required=False)
+
+    def __init__(self, *args, organisation: Organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["programme"].choices = [("", _("All")), *programme_choices(organisation)]
+
+    def filter(self, teams):
+        if self.is_valid() and self.cleaned_data["programme"]:
+            return teams.filter(programme=self.cleaned_data["programme"])
+        return teams
+
+
 class TeamForm(forms.ModelForm):
     programme = forms.ChoiceField(label=_("Working model"))
 
@@ -106,6 +121,8 @@ class TeamForm(forms.ModelForm):
         self.fields["programme"].choices = programme_choices(
             organisation, keep=self.instance.programme
         )
+        if not self.instance.pk:
+            self.initial.setdefault("programme", default_programme(organisation))
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()

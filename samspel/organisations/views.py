@@ -22,7 +22,13 @@ from samspel.organisations.access import (
     get_user_for_admin,
     organisation_for_admin,
 )
-from samspel.organisations.forms import AddMemberForm, TeamForm, UserFilterForm, UserForm
+from samspel.organisations.forms import (
+    AddMemberForm,
+    TeamFilterForm,
+    TeamForm,
+    UserFilterForm,
+    UserForm,
+)
 from samspel.organisations.models import Membership
 
 PAGE_SIZE = 25
@@ -134,7 +140,9 @@ def user_reset_second_factor(request: HttpRequest, public_id) -> HttpResponse:
 def teams(request: HttpRequest) -> HttpResponse:
     organisation = organisation_for_admin(request)
     team_list = organisation.teams.prefetch_related("membership_set__user").order_by("name")
-    return render(request, "organisations/teams.html", {"teams": team_list})
+    filters = TeamFilterForm(request.GET or None, organisation=organisation)
+    team_list = filters.filter(team_list)
+    return render(request, "organisations/teams.html", {"teams": team_list, "filters": filters})
 
 
 @require_http_methods(["GET", "POST"])

@@ -3,7 +3,11 @@
 Plans name external actors in free text. When a name a worker types is one of the case's
 network actors (by organisation or contact person), the forms suggest those names and warn
 before an actor without the family's valid consent is given a responsibility in the plan
-(DOMAIN.md §2, §7). Without the network app every function here finds nothing."""
+(DOMAIN.md §2, §7). Without the network app every function here finds nothing.
+
+A family home a child is placed in (familjehem / plejefamilie) is never suggested: a plan is
+printed for and shared with the family, and the name of the home can lead to where the child
+lives."""
 
 from __future__ import annotations
 
@@ -11,11 +15,14 @@ from typing import Any
 
 from django.apps import apps
 
+from samspel.cases.models import FAMILY_HOME_KIND
+
 NETWORK_APP = "samspel.network"
 
 
 def case_actors(case) -> dict[str, Any]:
-    """The case's network actors by casefolded name: organisation and contact person."""
+    """The case's network actors by casefolded name: organisation and contact person; a
+    family home is left out (see above)."""
     if not apps.is_installed(NETWORK_APP):
         return {}
     from samspel.network.models import CaseActor
@@ -23,6 +30,7 @@ def case_actors(case) -> dict[str, Any]:
     found: dict[str, Any] = {}
     actors = (
         CaseActor.objects.filter(case=case)
+        .exclude(external_organisation__kind=FAMILY_HOME_KIND)
         .select_related("case", "external_organisation", "contact_person")
         .prefetch_related("consents")
     )

@@ -4,6 +4,8 @@ valid inside its organisation, so forms validate against these choices, not mode
 
 from __future__ import annotations
 
+from collections import Counter
+
 from samspel.organisations.models import Organisation
 from samspel.organisations.programmes import PROGRAMME_CHOICES
 from samspel.programmes.effective import base_key
@@ -44,6 +46,18 @@ def programme_choices(
         ),
         *((key, name) for key, name, active in own if active or key == keep),
     ]
+
+
+def default_programme(organisation: Organisation) -> str:
+    """A new team's working model: the one most of the organisation's active teams run, of
+    those it is offered; without one, its country's first built-in programme (En process i
+    rörelse in Sweden, Sammen om familien in Denmark). A tie goes to the one offered first."""
+    offered = [key for key, _name in programme_choices(organisation)]
+    teams = organisation.teams.filter(is_active=True, programme__in=offered)
+    used = Counter(teams.values_list("programme", flat=True))
+    if not offered:
+        return ""
+    return max(offered, key=lambda key: (used[key], -offered.index(key)))
 
 
 def programme_name(organisation_id: int | None, key: str) -> str:

@@ -1,6 +1,7 @@
 """The words and choices that follow the organisation's country (DOMAIN.md §8): which activity
-kinds, plan kinds, agencies and legal paragraphs a Swedish or a Danish organisation is offered,
-and the labels whose term is the country's own ("medansvarig" in Sweden, "makker" in Denmark).
+kinds, plan kinds, agencies, kinds of network organisation and legal paragraphs a Swedish or a
+Danish organisation is offered, and the labels whose term is the country's own ("medansvarig"
+in Sweden, "makker" in Denmark).
 
 The one place of this rule: the forms of cases, plans, activities and calendars and the pages'
 labels ask here. The apps above keep their model choices (every stored value stays valid); this
@@ -83,6 +84,68 @@ AGENCY_LABELS: dict[str, dict[str, Promise]] = {
         DENMARK: _("Jobcenter"),
     },
 }
+# Kinds of the organisations in a case's network (samspel.network.models.OrganisationKind
+# values): PPR is Danish, elevhälsa and BUP are Swedish; a placement's home is a family home
+# (familjehem / plejefamilie) or a residential unit in both.
+NETWORK_KINDS = {
+    SWEDEN: frozenset(
+        {
+            "school",
+            "day_care",
+            "pupil_health",
+            "psychiatry",
+            "social_insurance",
+            "employment_service",
+            "health_care",
+            "therapy",
+            "foster_home",
+            "residential_unit",
+            "residential",
+            "other",
+        }
+    ),
+    DENMARK: frozenset(
+        {
+            "school",
+            "day_care",
+            "ppr",
+            "psychiatry",
+            "social_insurance",
+            "employment_service",
+            "health_care",
+            "therapy",
+            "foster_home",
+            "residential_unit",
+            "residential",
+            "other",
+        }
+    ),
+}
+NETWORK_KIND_LABELS: dict[str, dict[str, Promise]] = {
+    "ppr": {DENMARK: _("Educational psychology service (PPR)")},
+    "pupil_health": {SWEDEN: _("Pupil health service (elevhälsa)")},
+    "psychiatry": {SWEDEN: _("Child and adolescent psychiatry (BUP)")},
+    "social_insurance": {
+        SWEDEN: _("Social insurance agency (Försäkringskassan)"),
+        DENMARK: _("Payments agency (Udbetaling Danmark)"),
+    },
+    "employment_service": {
+        SWEDEN: _("Employment service (Arbetsförmedlingen)"),
+        DENMARK: _("Jobcenter"),
+    },
+    "foster_home": {
+        SWEDEN: _("Family home (familjehem)"),
+        DENMARK: _("Foster family (plejefamilie)"),
+    },
+    "residential_unit": {
+        SWEDEN: _("Residential unit (HVB, stödboende, SiS)"),
+        DENMARK: _("Residential unit (døgninstitution, opholdssted)"),
+    },
+}
+NETWORK_ROLE_EXAMPLES: dict[str, Promise] = {
+    SWEDEN: _("For example class teacher, school psychologist, treating psychiatrist."),
+    DENMARK: _("For example class teacher, PPR psychologist, treating psychiatrist."),
+}
 BUDDY_LABELS: dict[str, Promise] = {
     SWEDEN: _("Co-responsible worker (medansvarig)"),
     DENMARK: _("Buddy (makker)"),
@@ -144,6 +207,27 @@ def agency_choices(country: str | None, choices: Choices, keep: str = "") -> lis
         for value, label in choices
         if offered is None or value in offered or (keep and value == keep)
     ]
+
+
+def network_kind_label(kind: str, country: str | None, default: object = "") -> str:
+    """The label of a network organisation's kind in an organisation of `country`; a kind of
+    the other country (an old record) keeps its model label."""
+    return str(_label(NETWORK_KIND_LABELS, kind, country, default or kind))
+
+
+def network_kind_choices(country: str | None, choices: Choices, keep: str = "") -> list:
+    """The model's network kind `choices` offered in `country`, with the country's labels."""
+    offered = NETWORK_KINDS.get(country or "")
+    return [
+        (value, network_kind_label(value, country, label))
+        for value, label in choices
+        if offered is None or value in offered or (keep and value == keep)
+    ]
+
+
+def network_role_example(country: str | None, default: object = "") -> str:
+    """The examples of an actor's role on a case, in the words of `country`."""
+    return str(NETWORK_ROLE_EXAMPLES.get(country or "", default))
 
 
 def buddy_label(country: str | None) -> str:

@@ -47,6 +47,7 @@ ALLOWED_UPWARD: frozenset[tuple[str, str]] = frozenset(
         ("samspel.activities.services", "samspel.followup.recompute"),
         ("samspel.plans.versioning", "samspel.followup.recompute"),
         ("samspel.cases.services", "samspel.followup.recompute"),
+        ("samspel.families.services", "samspel.followup.recompute"),
         ("samspel.programmes.organisation_settings", "samspel.followup.recompute"),
     }
 )

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from conftest import set_legal_basis
 from samspel.activities.models import ActivityStatus
 from samspel.activities.tests.factories import planned_activity
 from samspel.cases.models import Case
@@ -22,11 +23,11 @@ def other_activity(active_case, personas):
         number="2026-0002",
         family=family,
         programme=active_case.programme,
-        legal_basis=["SoL 4:1"],
         team=active_case.team,
         responsible=personas["worker"],
         referred_on=dt.date(2026, 1, 2),
     )
+    set_legal_basis(other, ["SoL 4:1"])
     return planned_activity(other)
 
 

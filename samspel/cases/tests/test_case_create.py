@@ -11,7 +11,6 @@ def _data(child, team, worker, **changes):
         "team": team.pk,
         "responsible": worker.pk,
         "referred_on": "2026-11-01",
-        "legal_basis": ["SoL 4:1"],
     }
     data.update(changes)
     return data
@@ -28,14 +27,13 @@ def test_opens_a_case_with_a_number_and_audit(client, personas, family, child, t
     case = Case.objects.get()
     assert response.status_code == 302
     assert case.number == "2026-0001"
-    assert case.legal_basis == ["SoL 4:1"]
+    assert not case.measures.exists()  # the legal basis is added as measures on the case page
     assert AuditEvent.objects.filter(action=Action.CREATE, object_id=str(case.public_id)).exists()
 
 
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"legal_basis": ["SoL 99:9"]}, "Select a valid choice"),
         ({"focus_children": []}, "Choose at least one focus child"),
         ({"programme": "bfamily"}, "This team does not run the chosen working model."),
         ({"programme": "familjelotsen"}, "Select a valid choice"),

@@ -33,7 +33,6 @@ def test_smoke(personas, client, team):
             "team": team.pk,
             "responsible": w.pk,
             "referred_on": "2026-11-01",
-            "legal_basis": ["SoL 4:1"],
         },
     )
     assert r.status_code == 302, r.content.decode()[:6000]

@@ -10,10 +10,12 @@ from django.urls import reverse
 from samspel.cases import services
 from samspel.families.models import Person, PersonRole
 from samspel.followup.recompute import recompute_case
+from samspel.network.models import ExternalOrganisation
 
-# Middleware, the case and its relation, the panels' batched reads: 30 on 2026-12-02 (a FIFA case
-# with placements).
-MAX_QUERIES = 30
+# Middleware, the case and its relation, the panels' batched reads: 32 on 2026-12-02 (a FIFA case
+# with placements and measures: the measures panel reads its rows in one query, the placement
+# form lists the network's homes in one).
+MAX_QUERIES = 32
 
 
 def _count(client, case) -> int:
@@ -40,7 +42,9 @@ def _add_children_and_placements(case, worker, how_many: int) -> None:
             started_on=dt.date(2026, 2, 1),
             form="familjehem",
             legal_ground="SoL 6:1",
-            home=f"Hem {number}",
+            home=ExternalOrganisation.objects.get_or_create(
+                organisation=case.organisation, kind="foster_home", name=f"Hem {number}"
+            )[0],
         )
 
 
@@ -57,7 +61,15 @@ def test_the_case_page_reads_a_fixed_number_of_queries(client, personas, active_
             first_name=f"Vuxen{number}",
             last_name="Berg",
         )
+    for code in ["SoL 6:1", "SoL 11:1"]:
+        services.add_measure(
+            active_case,
+            by=worker,
+            paragraph=code,
+            decided_on=dt.date(2026, 2, 1),
+            starts_on=dt.date(2026, 2, 1),
+        )
     recompute_case(active_case)
     many = _count(client, active_case)
-    assert many == few  # no query per child, placement or adult
+    assert many == few  # no query per child, placement, adult or measure
     assert few <= MAX_QUERIES

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from conftest import make_danish_case, translated
+from conftest import make_danish_case, set_legal_basis, translated
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases import services
 from samspel.cases.models import CaseStatus
@@ -47,8 +47,8 @@ def se_case(active_case):
     """The shared Swedish FIFA case, referred 60 days ago for an investigation (SoL 11:1)."""
     active_case.referred_on = REFERRED
     active_case.activated_on = REFERRED
-    active_case.legal_basis = ["SoL 11:1"]
     active_case.save()
+    set_legal_basis(active_case, ["SoL 11:1"])
     recompute_case(active_case)
     return active_case
 

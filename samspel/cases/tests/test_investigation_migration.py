@@ -7,6 +7,7 @@ import importlib
 
 from django.apps import apps
 
+from conftest import set_legal_basis
 from samspel.cases.models import Case
 from samspel.followup.models import DueItem
 from samspel.followup.recompute import recompute_case
@@ -21,8 +22,9 @@ def _fresh(case) -> Case:
 
 def test_a_started_swedish_investigation_gets_its_decision(case, open_case):
     Case.objects.filter(pk=case.pk).update(
-        legal_basis=["SoL 11:1"], referred_on=dt.date(2026, 1, 20), investigation_started_on=STARTED
+        referred_on=dt.date(2026, 1, 20), investigation_started_on=STARTED
     )
+    set_legal_basis(case, ["SoL 11:1"], starts_on=dt.date(2026, 1, 20))
     Case.objects.filter(pk=open_case.pk).update(
         investigation_decided_on=dt.date(2026, 1, 25), investigation_opened=False
     )

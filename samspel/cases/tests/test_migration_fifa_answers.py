@@ -3,32 +3,15 @@
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = ("cases", "0008_fill_investigation_decision")
-AFTER = ("cases", "0009_fifa_adult_answers")
+from samspel.cases.tests.migrating import migrate_cases_to, migrate_to_latest
 
-
-def _migrate(cases_target):
-    """Every app at its latest migration, cases at `cases_target` (nothing depends on 0009)."""
-    executor = MigrationExecutor(connection)
-    leaves = executor.loader.graph.leaf_nodes()
-    targets = [node for node in leaves if node[0] != "cases"] + [cases_target]
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def _migrate_to_latest():
-    """Every app at its latest migration again, so later tests find every table."""
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())
+BEFORE, AFTER = "0008_fill_investigation_decision", "0009_fifa_adult_answers"
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_case_answers_go_to_the_first_parent_and_come_back():
-    apps = _migrate(BEFORE)
+    apps = migrate_cases_to(BEFORE)
     organisation = apps.get_model("organisations", "Organisation").objects.create(
         name="Kommunen", jurisdiction="SE"
     )
@@ -70,7 +53,7 @@ def test_the_case_answers_go_to_the_first_parent_and_come_back():
         referred_on=dt.date(2026, 2, 1),
     )
 
-    apps = _migrate(AFTER)
+    apps = migrate_cases_to(AFTER)
     rows = list(
         apps.get_model("cases", "AdultAnswers").objects.values_list(
             "case_id",
@@ -84,7 +67,7 @@ def test_the_case_answers_go_to_the_first_parent_and_come_back():
     )
     assert rows == [(answered.pk, first.pk, asked, "Barnen mår bra.", offered, "", "Tackade ja.")]
 
-    apps = _migrate(BEFORE)
+    apps = migrate_cases_to(BEFORE)
     back = apps.get_model("cases", "Case").objects.get(pk=answered.pk)
     assert (
         back.asked_about_children_on,
@@ -92,4 +75,4 @@ def test_the_case_answers_go_to_the_first_parent_and_come_back():
         back.parenting_support_offered_on,
         back.parenting_support_answer,
     ) == (asked, "Barnen mår bra.", offered, "Tackade ja.")
-    _migrate_to_latest()
+    migrate_to_latest()

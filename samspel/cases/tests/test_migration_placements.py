@@ -5,29 +5,15 @@ earliest current placement's start goes back to the case."""
 import datetime as dt
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = ("cases", "0010_placement")
-AFTER = ("cases", "0011_fill_placements")
+from samspel.cases.tests.migrating import migrate_cases_to, migrate_to_latest
 
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.migrate(targets)
-    executor.loader.build_graph()
-    return executor.loader.project_state(targets).apps
-
-
-def _others():
-    leaves = MigrationExecutor(connection).loader.graph.leaf_nodes()
-    return [node for node in leaves if node[0] != "cases"]
+BEFORE, AFTER = "0010_placement", "0011_fill_placements"
 
 
 @pytest.mark.django_db(transaction=True)
 def test_the_case_date_becomes_a_placement_of_the_first_focus_child_and_comes_back():
-    others = _others()
-    apps = _migrate([*others, BEFORE])
+    apps = migrate_cases_to(BEFORE)
     organisation = apps.get_model("organisations", "Organisation").objects.create(
         name="Kommunen", jurisdiction="SE"
     )
@@ -64,7 +50,7 @@ def test_the_case_date_becomes_a_placement_of_the_first_focus_child_and_comes_ba
     not_placed = case("2025-0903")
     not_placed.focus_children.set([first])
 
-    apps = _migrate([*others, AFTER])
+    apps = migrate_cases_to(AFTER)
     rows = list(
         apps.get_model("cases", "Placement").objects.values_list(
             "case_id", "child_id", "started_on", "ended_on", "form", "legal_ground"
@@ -76,12 +62,12 @@ def test_the_case_date_becomes_a_placement_of_the_first_focus_child_and_comes_ba
     assert after.get(pk=no_child.pk).placement_started_on == placed
     assert after.get(pk=not_placed.pk).placement_started_on is None
 
-    apps = _migrate([*others, BEFORE])
+    apps = migrate_cases_to(BEFORE)
     back = apps.get_model("cases", "Case").objects
     assert back.get(pk=with_children.pk).placement_started_on == placed
     assert back.get(pk=no_child.pk).placement_started_on == placed
     assert not apps.get_model("cases", "Placement").objects.exists()
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.django_db

@@ -57,7 +57,7 @@ def dk_case(other_organisation, dk_worker):
 
 
 def _add_url(case):
-    return reverse("cases:placement_add", args=[case.public_id])
+    return reverse("network:placement_add", args=[case.public_id])
 
 
 def _end_url(placement):
@@ -70,7 +70,7 @@ def _placement(child, started="2025-08-31", form="familjehem", ground="SoL 6:1",
         "placement-started_on": started,
         "placement-form": form,
         "placement-legal_ground": ground,
-        "placement-home": home or "Familjehemmet Lund",
+        "placement-new_home": home or "Familjehemmet Lund",
     }
 
 

@@ -49,6 +49,7 @@ FACTORIES = {
     "coordination_id": lambda case, namespace: plans.coordination(case).public_id,
     "activity_id": lambda case, namespace: _planned_activity(case),
     "placement_id": lambda case, namespace: _placement(case),
+    "measure_id": lambda case, namespace: case.measures.first().public_id,
 }
 
 

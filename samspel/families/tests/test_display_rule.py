@@ -82,7 +82,6 @@ def scene(organisation, team, personas) -> Scene:
         number="2026-0099",
         family=family,
         programme=team.programme,
-        legal_basis=["SoL 4:1"],
         team=team,
         responsible=personas["worker"],
         buddy=personas["buddy"],

@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 import time_machine
 
+from conftest import set_legal_basis
 from samspel.activities.models import Activity, ActivityStatus
 from samspel.cases.models import CaseGrant, CaseStatus
 from samspel.followup.models import DueItem, FollowUpPeriod
@@ -142,10 +143,10 @@ def test_a_held_qualifying_activity_moves_the_item(active_case):
 
 
 def test_rules_that_no_longer_apply_are_removed(active_case):
-    active_case.legal_basis = ["SoL 11:1"]
+    set_legal_basis(active_case, ["SoL 11:1"])
     recompute_case(active_case, TODAY)
     assert set(stored(active_case)) == {"fake:follow-up", "fake:law"}
-    active_case.legal_basis = ["SoL 4:1"]
+    set_legal_basis(active_case, ["SoL 4:1"])
     change = recompute_case(active_case, TODAY)
     assert change.removed == ["fake:law"]
     assert set(stored(active_case)) == {"fake:follow-up"}

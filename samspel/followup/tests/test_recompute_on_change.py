@@ -7,9 +7,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from conftest import set_legal_basis
 from samspel.cases.models import Case, CaseStatus
 from samspel.followup.models import DueItem
-from samspel.followup.recompute import recompute_case
 
 NOW = dt.datetime(2026, 3, 10, 12, tzinfo=dt.UTC)
 RULE = "sammen-om-familien:follow-up"
@@ -31,13 +31,12 @@ def danish_case(case, team):
     team.save()
     Case.objects.filter(pk=case.pk).update(
         programme="sammen-om-familien",
-        legal_basis=["SEL §41", "SEL §42"],
         status=CaseStatus.ACTIVE,
         referred_on=dt.date(2026, 1, 2),
         activated_on=dt.date(2026, 1, 5),
     )
     case.refresh_from_db()
-    recompute_case(case)
+    set_legal_basis(case, ["SEL §41", "SEL §42"], recompute=True)
     return case
 
 
@@ -45,17 +44,15 @@ def follow_up(case):
     return DueItem.objects.get(case=case, rule=RULE)
 
 
-def _edit(client, case, legal_basis):
-    data = {
-        "focus_children": [p.pk for p in case.focus_children.all()],
-        "programme": case.programme,
-        "legal_basis": legal_basis,
-        "team": case.team_id,
-        "responsible": case.responsible_id,
-        "buddy": case.buddy_id,
-        "referred_on": case.referred_on.isoformat(),
-    }
-    return client.post(reverse("cases:edit", args=[case.public_id]), data)
+def _add_measure(client, case, paragraph, on="2026-01-20"):
+    data = {"measure-paragraph": paragraph, "measure-decided_on": on, "measure-starts_on": on}
+    return client.post(reverse("cases:measure_add", args=[case.public_id]), data)
+
+
+def _end_measures(client, case, on="2026-01-19"):
+    for measure in case.measures.filter(ends_on__isnull=True):
+        url = reverse("cases:measure_end", args=[case.public_id, measure.public_id])
+        client.post(url, {"end-measure-ends_on": on})
 
 
 def test_compensation_measures_are_followed_up_every_three_months(danish_case):
@@ -65,13 +62,19 @@ def test_compensation_measures_are_followed_up_every_three_months(danish_case):
 
 
 def test_adding_section_50_shortens_the_cadence_to_six_weeks(login, personas, danish_case):
-    response = _edit(login(personas["worker"]), danish_case, ["SEL §41", "SEL §50"])
+    response = _add_measure(login(personas["worker"]), danish_case, "SEL §50")
     assert response.status_code == 302
     assert follow_up(danish_case).due_on == dt.date(2026, 1, 5) + dt.timedelta(weeks=6)
 
 
 def test_the_new_numbering_gives_the_same_cadence(login, personas, danish_case):
-    _edit(login(personas["worker"]), danish_case, ["BL §86", "BL §20"])
+    client = login(personas["worker"])
+    _end_measures(client, danish_case)
+    _add_measure(client, danish_case, "BL §86")
+    _add_measure(client, danish_case, "BL §20")
+    assert set(
+        danish_case.measures.filter(ends_on__isnull=True).values_list("paragraph", flat=True)
+    ) == {"BL §86", "BL §20"}
     assert follow_up(danish_case).due_on == dt.date(2026, 2, 16)
 
 

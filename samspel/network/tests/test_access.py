@@ -22,6 +22,7 @@ def test_every_network_url_is_listed():
         "network:actor_add",
         "network:consent_record",
         "network:consent_withdraw",
+        "network:placement_add",
     }
 
 

@@ -46,16 +46,16 @@ def test_new_organisation_inline_belongs_to_the_case_organisation(client, person
     _post(
         client,
         case,
-        new_organisation_kind="ppr",
-        new_organisation_name="  PPR Vest  ",
-        new_organisation_phone="87 13 40 00",
-        role="PPR psychologist",
+        new_organisation_kind="pupil_health",  # a Swedish organisation: elevhälsa, not PPR
+        new_organisation_name="  Elevhälsan Väst  ",
+        new_organisation_phone="013-20 60 00",
+        role="School psychologist",
     )
     organisation = ExternalOrganisation.objects.get()
     assert (organisation.organisation, organisation.name, organisation.kind) == (
         case.organisation,
-        "PPR Vest",
-        "ppr",
+        "Elevhälsan Väst",
+        "pupil_health",
     )
     actor = CaseActor.objects.get()
     assert actor.external_organisation == organisation and actor.contact_person is None

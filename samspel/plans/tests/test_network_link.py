@@ -46,3 +46,18 @@ def test_without_the_network_app_nothing_is_found(case, school_actor, monkeypatc
 
     monkeypatch.setattr(apps, "is_installed", lambda name: False)
     assert case_actors(case) == {}
+
+
+def test_a_family_home_the_child_is_placed_in_is_never_suggested(case, school_actor, personas):
+    """A plan is shared with the family: the foster home's name could lead to the child."""
+    from samspel.network.models import CaseActor, ExternalOrganisation, OrganisationKind
+
+    home = ExternalOrganisation.objects.create(
+        organisation=case.organisation, kind=OrganisationKind.FOSTER_HOME, name="Familjen Ås"
+    )
+    CaseActor.objects.create(
+        case=case, external_organisation=home, role="Placeringshem", added_by=personas["worker"]
+    )
+    actors = case_actors(case)
+    assert set(actors) == {"ekens skola", "anna lind"}
+    assert matching_actor("Familjen Ås", actors) is None

@@ -39,7 +39,6 @@ def _case_data(child, team, worker, **changes):
         "team": team.pk,
         "responsible": worker.pk,
         "referred_on": "2026-03-01",
-        "legal_basis": ["SoL 4:1"],
     }
     data.update(changes)
     return data

@@ -121,18 +121,17 @@ def test_a_case_edit_through_the_case_view_still_works(changed, login, personas,
     data = {
         "focus_children": [p.pk for p in foster_case.focus_children.all()],
         "programme": foster_case.programme,
-        "legal_basis": ["SoL 4:1", "SoL 6:1"],
         "team": foster_case.team_id,
         "responsible": foster_case.responsible_id,
         "buddy": foster_case.buddy_id,
-        "referred_on": foster_case.referred_on.isoformat(),
+        "referred_on": (foster_case.referred_on - dt.timedelta(days=1)).isoformat(),
         "placement_started_on": PLACED.isoformat(),
     }
     url = reverse("cases:edit", args=[foster_case.public_id])
     response = login(personas["worker"]).post(url, data)
     assert response.status_code == 302
     foster_case.refresh_from_db()
-    assert foster_case.legal_basis == ["SoL 4:1", "SoL 6:1"]
+    assert foster_case.referred_on.isoformat() == data["referred_on"]
     expected = None if changed == "removed" else PLACED + dt.timedelta(weeks=1)
     assert _weekly_due(foster_case) == expected
 

@@ -183,7 +183,7 @@ def test_each_form_offers_the_countrys_choices(
         assert "home_visit" in offered
     assert _options(_page(client, urls["plan_create"]), "kind") == plans
     assert set(_options(_page(client, urls["appointment"]), "agency_kind")) == agencies
-    legal = _options(_page(client, urls["case_edit"]), "legal_basis")
+    legal = _options(_page(client, urls["case"]), "measure-paragraph")
     assert basis in legal
     country_code = case.organisation.jurisdiction
     assert legal == [code for code, _l in vocabulary.legal_basis_choices(country_code)]

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from conftest import set_legal_basis
 from samspel.activities.models import Activity, ActivityStatus
 from samspel.activities.overlap import conflicts
 from samspel.activities.tests.factories import appointment, at
@@ -29,8 +30,8 @@ def _case_due_in_two_days(today: dt.date):
     case = fresh_case_for("worker")
     case.referred_on = case.activated_on = today - dt.timedelta(days=40)
     case.status = "active"
-    case.legal_basis = ["SEL §52"]  # six-weekly follow-up (DOMAIN.md §3.2)
-    case.save(update_fields=["referred_on", "activated_on", "status", "legal_basis"])
+    case.save(update_fields=["referred_on", "activated_on", "status"])
+    set_legal_basis(case, ["SEL §52"])  # six-weekly follow-up (DOMAIN.md §3.2)
     recompute_case(case)
     assert DueItem.objects.get(case=case, rule=FOLLOW_UP).due_on == today + dt.timedelta(days=2)
     return case

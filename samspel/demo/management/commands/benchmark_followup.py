@@ -27,7 +27,7 @@ from django.utils import timezone
 
 from samspel.accounts.models import Role, User
 from samspel.activities.models import Activity, ActivityKind, ActivityStatus, Context
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import Case, CaseStatus, Measure
 from samspel.families.models import Family, Person, PersonRole
 from samspel.followup.compliance import month_starts, monthly_compliance
 from samspel.followup.models import DueItem
@@ -159,7 +159,6 @@ class Command(BaseCommand):
                     number=f"B-{i:07d}",
                     family=family,
                     programme=programmes.TOGETHER_FOR_THE_FAMILY,
-                    legal_basis=BASES[i % len(BASES)],
                     team_id=team_of[worker.pk],
                     responsible=worker,
                     buddy=buddy,
@@ -169,6 +168,19 @@ class Command(BaseCommand):
                 )
             )
         created = Case.objects.bulk_create(cases, batch_size=BATCH)
+        Measure.objects.bulk_create(
+            (
+                Measure(
+                    case=case,
+                    paragraph=code,
+                    decided_on=case.activated_on,
+                    starts_on=case.activated_on,
+                )
+                for i, case in enumerate(created)
+                for code in BASES[i % len(BASES)]
+            ),
+            batch_size=BATCH,
+        )
         return [case.pk for case in created]
 
     def _activities(self, case_ids, n_activities, workers, rng, today) -> None:

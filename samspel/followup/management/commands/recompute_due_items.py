@@ -1,16 +1,23 @@
 """Recompute the stored due items and follow-up periods of every open case, in batches, and
-report what changed per programme: for migrations and programme or rule changes."""
+report what changed per programme: for migrations and programme or rule changes.
+
+With ``--basis-changes-today`` only the cases whose legal basis changes today: a measure decided
+to start today, or one whose last day in force was yesterday. A measure is recorded ahead of its
+start, so its case is recomputed again on the day it takes effect: run this once a night (a
+systemd timer or a cron line; README, "Where things are")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from collections import Counter, defaultdict
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import Case, CaseStatus, Measure
 from samspel.followup.models import DueItem
 from samspel.followup.recompute import Change, recompute_cases
 from samspel.organisations.models import Organisation
@@ -23,11 +30,22 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help="name or public id of one organisation")
         parser.add_argument("--dry-run", action="store_true", help="report, save nothing")
         parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument(
+            "--basis-changes-today",
+            action="store_true",
+            help="only cases with a measure starting today or ended yesterday (nightly)",
+        )
 
     def handle(self, *args, organisation=None, dry_run=False, batch_size=500, **options):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1")
         cases = self._cases(organisation)
+        if options.get("basis_changes_today"):
+            today = timezone.localdate()
+            changing = Measure.objects.filter(
+                Q(starts_on=today) | Q(ends_on=today - dt.timedelta(days=1))
+            )
+            cases = cases.filter(pk__in=changing.values("case_id"))
         totals: dict[str, Counter] = defaultdict(Counter)
         last_pk = 0
         while batch := list(cases.filter(pk__gt=last_pk).order_by("pk")[:batch_size]):

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from conftest import set_legal_basis
 from samspel.followup.models import DueItem, FollowUpPeriod
 from samspel.followup.recompute import recompute_case
 from samspel.web.tests.browser.helpers import (
@@ -28,8 +29,8 @@ def _case_with_items_due(today: dt.date):
     case = fresh_case_for("worker")
     case.referred_on = case.activated_on = today - dt.timedelta(days=40)
     case.status = "active"
-    case.legal_basis = ["SEL §52"]  # six-weekly follow-up, whatever the demo case held
-    case.save(update_fields=["referred_on", "activated_on", "status", "legal_basis"])
+    case.save(update_fields=["referred_on", "activated_on", "status"])
+    set_legal_basis(case, ["SEL §52"])  # six-weekly follow-up, whatever the demo case held
     recompute_case(case)
     items = DueItem.objects.filter(case=case)
     assert items.filter(due_on__lt=today).exists(), "the engine left nothing overdue"

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from playwright.sync_api import Locator, Page
 
+from conftest import set_legal_basis
 from samspel.demo.builder import DEMO_PASSWORD
 
 AXE_SOURCE = (Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js").read_text()
@@ -89,12 +90,13 @@ def fresh_case_for(username: str):
     from samspel.cases.models import Case
 
     template = Case.objects.filter(responsible__username=username).order_by("number").first()
-    return Case.objects.create(
+    case = Case.objects.create(
         organisation=template.organisation,
         number=f"{template.referred_on.year}-9999",
         family=template.family,
         programme=template.programme,
-        legal_basis=template.legal_basis,
         team=template.team,
         responsible=template.responsible,
     )
+    set_legal_basis(case, template.measures.values_list("paragraph", flat=True))
+    return case
