@@ -391,14 +391,7 @@ def placement_grounds(jurisdiction: str) -> list[tuple[str, str]]:
         codes = [code for code in SE_PLACEMENT_GROUNDS if code in paragraphs]
     else:
         codes = [code for code in paragraphs if code.startswith("BL ")]
-    rows = []
-    for code in codes:
-        paragraph = paragraphs[code]
-        label = f"{code} – {paragraph.title}"
-        if paragraph.act_2025:
-            label += f" ({paragraph.act_2025})"
-        rows.append((code, label))
-    return rows
+    return [(code, paragraphs[code].label) for code in codes]
 
 
 def _refuse_child(case: Case, child: Person | None) -> Person:

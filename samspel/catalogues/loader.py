@@ -37,6 +37,13 @@ class Paragraph:
     replaces: tuple[str, ...] = ()
     act_2025: str = ""
 
+    @property
+    def label(self) -> str:
+        """ "SoL 6:1 – title", with the 2025 act's section beside it where the catalogue holds
+        one (never an invented number)."""
+        text = f"{self.code} – {self.title}"
+        return f"{text} ({self.act_2025})" if self.act_2025 else text
+
 
 @dataclass(frozen=True)
 class GoalArea:

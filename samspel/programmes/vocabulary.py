@@ -244,7 +244,7 @@ def legal_basis_choices(country: str) -> list[tuple[str, str]]:
     repealed = [(code, p) for code, p in paragraphs.items() if p.replaced_by]
     year = REPEALED_IN.get(country)
     return [
-        *((code, f"{code} – {p.title}") for code, p in current),
+        *((code, p.label) for code, p in current),
         *(
             (
                 code,

@@ -276,3 +276,20 @@ def test_the_case_page_shows_the_basis_in_force_and_readers_get_no_form(
     assert reverse("cases:measure_add", args=[active_case.public_id]) not in page
     page = login(personas["worker"]).get(reverse("cases:detail", args=[active_case.public_id]))
     assert reverse("cases:measure_add", args=[active_case.public_id]) in page.text
+
+
+def test_the_2025_acts_number_is_shown_beside_the_old_where_the_catalogue_holds_it(
+    login, personas, active_case, monkeypatch
+):
+    from dataclasses import replace
+
+    from samspel.catalogues.loader import catalogue
+
+    paragraphs = catalogue("SE").paragraphs
+    page = login(personas["worker"]).get(reverse("cases:detail", args=[active_case.public_id]))
+    assert "2025:400" not in page.text  # none confirmed in the shipped catalogue: none invented
+    confirmed = replace(paragraphs["SoL 4:1"], act_2025="SoL (2025:400) 4 kap. 1 §")
+    monkeypatch.setitem(paragraphs, "SoL 4:1", confirmed)
+    page = login(personas["worker"]).get(reverse("cases:detail", args=[active_case.public_id]))
+    measures = page.text.split('id="measures-heading"')[1]
+    assert measures.count("(SoL (2025:400) 4 kap. 1 §)") == 2  # the measure and the choice
