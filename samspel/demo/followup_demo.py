@@ -1,35 +1,50 @@
-"""Demo follow-up history: held activities over the past months, mostly on time, some late and
-some cases left overdue, so that worklists and compliance charts show realistic data.
-Deterministic: the same case number gives the same history."""
+"""Demo follow-up history: the held activities of each active case since its start, mostly on
+time and some late, ending where samspel.demo.history says, so that worklists and compliance
+charts show realistic data (a handful overdue by days or weeks, some due soon, most ahead).
+The foster homes' evaluations of the consultant's support are part of it. Deterministic: the
+same case number and place give the same history."""
 
 from __future__ import annotations
 
 import datetime as dt
-import zlib
+from collections.abc import Iterable
 
 from django.utils import timezone
 
 from samspel.activities.models import Activity, ActivityKind, ActivityStatus, Context
-from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case, CaseStatus, SupportAnswer
+from samspel.cases.models import Case, CaseStatus
+from samspel.demo.history import DemoCase, due_in, held_dates
+from samspel.demo.legal_basis import legal_basis_of
+from samspel.followup.models import SupportEvaluation
 from samspel.followup.recompute import recompute_cases
 from samspel.organisations import programmes
+from samspel.programmes.definitions import Duration
 
-# The held activity that counts as the programme's follow-up, where it happens, how often.
+WEEK, MONTH = Duration(1, "weeks"), Duration(1, "months")
+# The held activity that counts as the programme's follow-up, where it happens, how often (the
+# programme data's cadence where it has one; elsewhere how often the demo's workers meet).
 FOLLOW_UP = {
-    programmes.TOGETHER_FOR_THE_FAMILY: (ActivityKind.FOLLOW_UP_MEETING, Context.HOME, 42),
-    programmes.FOSTER_HOME_PROCESS: (ActivityKind.HOME_VISIT, Context.HOME, 7),
-    programmes.BFAMILY: (ActivityKind.HOME_VISIT, Context.HOME, 14),
-    programmes.FIFA: (ActivityKind.CONTACT_VISIT, Context.NEUTRAL, 30),
-    programmes.FAMILY_NAVIGATOR: (ActivityKind.HOME_VISIT, Context.HOME, 30),
+    programmes.TOGETHER_FOR_THE_FAMILY: (ActivityKind.FOLLOW_UP_MEETING, Context.HOME, None),
+    programmes.FOSTER_HOME_PROCESS: (ActivityKind.HOME_VISIT, Context.HOME, WEEK),
+    programmes.BFAMILY: (ActivityKind.HOME_VISIT, Context.HOME, Duration(2, "weeks")),
+    programmes.FIFA: (ActivityKind.CONTACT_VISIT, Context.NEUTRAL, MONTH),
+    programmes.FAMILY_NAVIGATOR: (ActivityKind.HOME_VISIT, Context.HOME, MONTH),
 }
+# Sammen om familien: every 6 weeks with a child-professional paragraph, else every 3 months.
 CHILD_PROFESSIONAL = {"SEL §50", "SEL §52", "BL §20", "BL §32"}
+# Where the programme's cadence is a due item, one case in four of a worker is overdue on it.
+CADENCE_RULES = {programmes.TOGETHER_FOR_THE_FAMILY, programmes.FOSTER_HOME_PROCESS}
+FOSTER_HOME_FOLLOW_UP_OVERDUE = 2  # the slots of samspel.demo.history.due_in
+EVALUATION_OVERDUE = 1
+EVALUATION_EVERY = Duration(3, "months")  # process-i-rorelse: the foster home evaluates
 
 
-def _interval(case: Case, every: int) -> int:
-    if case.programme == programmes.TOGETHER_FOR_THE_FAMILY:
-        basis = {measure.paragraph for measure in case.measures.all()}
-        return 42 if CHILD_PROFESSIONAL & basis else 91
-    return every
+def _every(case: Case, every: Duration | None) -> Duration:
+    if every is not None:
+        return every
+    if CHILD_PROFESSIONAL & set(legal_basis_of(case)):
+        return Duration(6, "weeks")
+    return Duration(3, "months")
 
 
 def _held(case: Case, kind: str, context: str, on: dt.date, minutes: int) -> Activity:
@@ -57,75 +72,62 @@ def _start_activities(case: Case, start: dt.date, today: dt.date) -> list[Activi
     ]
 
 
-def demo_activities(case: Case, today: dt.date) -> list[Activity]:
-    """The case's history from its start: follow-ups about every interval, every fourth one
-    late, an SMS now and then; one case in three stopped short, so it is overdue today."""
+def _next_follow_up(demo: DemoCase, every: Duration, today: dt.date) -> dt.date:
+    """When the case's next follow-up falls due: by the worker's slots where the programme
+    makes it a due item; elsewhere within its own interval."""
+    case = demo.case
+    if case.programme in CADENCE_RULES:
+        overdue_slot = (
+            FOSTER_HOME_FOLLOW_UP_OVERDUE if case.programme == programmes.FOSTER_HOME_PROCESS else 0
+        )
+        return today + dt.timedelta(days=due_in(demo, every, overdue_slot))
+    return today + dt.timedelta(days=1 + demo.seed % max(1, every.approximate_days()))
+
+
+def demo_activities(demo: DemoCase, today: dt.date) -> list[Activity]:
+    """The case's history from its start: the first talks, then the follow-ups about every
+    interval (every fourth one late) up to the last one, an SMS now and then."""
+    case = demo.case
     start = case.activated_on
     if case.status != CaseStatus.ACTIVE or start is None:
         return []
-    seed = zlib.crc32(case.number.encode())
     kind, context, every = FOLLOW_UP.get(case.programme, FOLLOW_UP[programmes.FIFA])
-    interval = _interval(case, every)
-    overdue = seed % 3 == 0
-    stop = today - dt.timedelta(days=interval + 5 + seed % 20) if overdue else today
+    every = _every(case, every)
     activities = _start_activities(case, start, today)
-    on, period = start, 0
-    while True:
-        late = period % 4 == 3
-        on += dt.timedelta(days=interval + (3 + seed % 10 if late else -(1 + seed % 3)))
-        if on >= stop:
-            break
-        minutes = 45 + (seed + period) % 4 * 15
+    first_talk = start + dt.timedelta(days=3)  # the startup talk starts the cadence
+    dates = held_dates(first_talk, _next_follow_up(demo, every, today), every, demo.seed)
+    for period, on in enumerate(dates):
+        minutes = 45 + (demo.seed + period) % 4 * 15
         activities.append(_held(case, kind, context, on, minutes))
         if period % 3 == 1:
             activities.append(_held(case, ActivityKind.SMS, Context.PHONE, on - dt.timedelta(2), 5))
-        period += 1
     return activities
 
 
-def add_demo_activities(cases: list[Case]) -> None:
-    """Held activities for new demo cases (call once, when the cases are made), and FIFA's
-    answers of the adults on some active FIFA cases (demo_adult_answers)."""
-    today = timezone.localdate()
-    Activity.objects.bulk_create(
-        activity for case in cases for activity in demo_activities(case, today)
-    )
-    AdultAnswers.objects.bulk_create(
-        answers for case in cases for answers in demo_adult_answers(case, today)
-    )
-
-
-def demo_adult_answers(case: Case, today: dt.date) -> list[AdultAnswers]:
-    """FIFA's answers on an active FIFA case, by its number (deterministic): a third of the
-    cases have every parent's two answers, a third the first parent's answer about the children
-    only (the offer of support still due), a third nothing yet."""
-    if case.programme != programmes.FIFA or not case.activated_on:
+def demo_evaluations(demo: DemoCase, today: dt.date) -> list[SupportEvaluation]:
+    """En process i rörelse: the foster home evaluates the consultant's support about every
+    three months, as the consultant records it on the case page."""
+    case = demo.case
+    if case.programme != programmes.FOSTER_HOME_PROCESS or case.activated_on is None:
         return []
-    parents = list(case.family.persons.filter(role__in=ANSWERING_ROLES).order_by("pk"))
-    share = zlib.crc32(case.number.encode()) % 3
-    if share == 2 or not parents:
-        return []
-    asked = min(case.activated_on + dt.timedelta(days=2), today)
-    offered = min(case.activated_on + dt.timedelta(days=9), today)
-    if share == 1:
-        return [AdultAnswers(case=case, person=parents[0], **_asked(asked))]
+    next_due = today + dt.timedelta(days=due_in(demo, EVALUATION_EVERY, EVALUATION_OVERDUE))
+    dates = held_dates(case.activated_on, next_due, EVALUATION_EVERY, demo.seed, late=False)
     return [
-        AdultAnswers(
-            case=case,
-            person=person,
-            **_asked(asked),
-            parenting_support_offered_on=offered,
-            support_answer=SupportAnswer.ACCEPTED if n % 2 == 0 else SupportAnswer.THINKING,
-        )
-        for n, person in enumerate(parents)
+        SupportEvaluation(case=case, evaluated_on=on, recorded_by=case.responsible) for on in dates
     ]
 
 
-def _asked(on: dt.date) -> dict:
-    return {
-        "asked_about_children_on": on,
-        "children_answer": "Barnen bor hos mormor i veckorna och mår bra, säger hen.",
-    }
+def add_demo_activities(demos: Iterable[DemoCase], extra: Iterable[Activity] = ()) -> None:
+    """Held activities (with `extra`, e.g. the placements' considerations) and evaluations for
+    new demo cases: call once, when the cases are made."""
+    today = timezone.localdate()
+    demos = list(demos)
+    Activity.objects.bulk_create(
+        [*(activity for demo in demos for activity in demo_activities(demo, today)), *extra]
+    )
+    SupportEvaluation.objects.bulk_create(
+        evaluation for demo in demos for evaluation in demo_evaluations(demo, today)
+    )
 
 
 def recompute_demo(organisation) -> None:

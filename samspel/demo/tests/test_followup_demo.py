@@ -9,7 +9,8 @@ from django.utils import timezone
 
 from samspel.accounts.models import User
 from samspel.activities.models import Activity, ActivityStatus
-from samspel.cases.models import AdultAnswers, Case, CaseStatus
+from samspel.audit.models import Action, AuditEvent
+from samspel.cases.models import ANSWERING_ROLES, AdultAnswers, Case, CaseStatus
 from samspel.demo.builder import build_demo
 from samspel.followup.engine import due_state
 from samspel.followup.models import DueItem, FollowUpPeriod
@@ -17,9 +18,8 @@ from samspel.organisations import programmes
 
 
 @pytest.fixture
-def demo(db, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    build_demo()
+def demo(db, demo_world):
+    """The module's demo world (conftest.demo_world), in the test's savepoint."""
 
 
 def _comparable(row: tuple) -> tuple:
@@ -67,3 +67,25 @@ def test_some_fifa_answers_are_recorded_and_some_still_missing(demo):
     open_rules = DueItem.objects.filter(case__in=fifa, rule="fifa:parenting-support-offered")
     assert open_rules.exists()
     assert open_rules.count() < fifa.count()
+
+
+def test_a_fifa_case_missing_an_answer_has_its_open_item_and_a_complete_one_none(demo):
+    fifa = Case.objects.filter(programme=programmes.FIFA, status=CaseStatus.ACTIVE)
+    offered = set(
+        DueItem.objects.filter(case__in=fifa, rule="fifa:parenting-support-offered").values_list(
+            "case_id", flat=True
+        )
+    )
+    missing, complete = set(), set()
+    for case in fifa:
+        parents = case.family.persons.filter(role__in=ANSWERING_ROLES)
+        answered = case.adult_answers.exclude(parenting_support_offered_on=None)
+        (complete if answered.count() == parents.count() else missing).add(case.pk)
+    assert missing and complete
+    assert offered == missing
+    # Recorded as the FIFA panel records them: one audit record per adult's answers.
+    answers = AdultAnswers.objects.filter(case__in=fifa)
+    assert (
+        AuditEvent.objects.filter(action=Action.CREATE, object_type="cases.adultanswers").count()
+        == answers.count()
+    )
