@@ -166,7 +166,7 @@ def test_investigation_and_placement_panels(new_page, shot, username, language):
     assert current.ended_on is None
 
     # A placement dated years in the future: the form's own error, translated.
-    add_form = page.locator("section.placements form[action$='/placements/']")
+    add_form = page.locator("section.placements form[action$='/placements/record/']")
     add_form.locator("xpath=..").locator("summary").click()
     _send(
         page,

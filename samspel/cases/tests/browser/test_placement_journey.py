@@ -146,7 +146,7 @@ def test_a_family_home_placement_brings_its_considerations_and_an_unplanned_end_
 
     # Record the placement: Tab, Enter, typing and arrow keys only.
     _open_details(page, panel.get_by_text("Registrera en placering"))
-    form = panel.locator("form[action$='/placements/']")
+    form = panel.locator("form[action$='/placements/record/']")
     _choose(page, form.locator("#id_placement-child"), str(child.public_id))
     _type_date(page, form.locator("#id_placement-started_on"), placed_on, order)
     _choose(page, form.locator("#id_placement-form"), "familjehem")
