@@ -42,7 +42,10 @@ COORDINATION_EDIT = PartEdit(
 def coordination_create(request: HttpRequest, case_id, plan_id) -> HttpResponse:
     case, plan = plan_for_write(request, case_id, plan_id)
     form = CoordinationForm(
-        posted(request), initial={"version": plan.version}, actors=case_actors(case)
+        posted(request),
+        initial={"version": plan.version},
+        actors=case_actors(case),
+        country=case.organisation.jurisdiction,
     )
 
     def save(data) -> str:

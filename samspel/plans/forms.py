@@ -11,7 +11,7 @@ from samspel.bounds import PastDateField, PlannedDateField, RecordDateField
 from samspel.plans.models import AssessedBy, Coordinator, PlanKind, ResponsibleParty
 from samspel.plans.network_link import actor_without_consent
 from samspel.plans.rules import PROGRESS_MAX, PROGRESS_MIN, framework, goal_area_choices
-from samspel.programmes.vocabulary import KIND_REFUSED, plan_kind_choices
+from samspel.programmes.vocabulary import KIND_REFUSED, external_actor_example, plan_kind_choices
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -255,7 +255,6 @@ class CoordinationForm(ConsentCheckForm):
     actor = forms.CharField(
         label=_("External actor"),
         max_length=200,
-        help_text=_("For example: the school, PPR, child psychiatry."),
         error_messages={"required": _("Write the name of the external actor.")},
     )
     coordinator = forms.ChoiceField(
@@ -266,6 +265,10 @@ class CoordinationForm(ConsentCheckForm):
     )
     note = _text(_("What the coordination covers"), rows=2)
     field_order = ["actor", "coordinator", "note"]
+
+    def __init__(self, *args, country: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["actor"].help_text = external_actor_example(country)
 
     def clean(self):
         cleaned = super().clean()

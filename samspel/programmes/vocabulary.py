@@ -146,6 +146,10 @@ NETWORK_ROLE_EXAMPLES: dict[str, Promise] = {
     SWEDEN: _("For example class teacher, school psychologist, treating psychiatrist."),
     DENMARK: _("For example class teacher, PPR psychologist, treating psychiatrist."),
 }
+EXTERNAL_ACTOR_EXAMPLES: dict[str, Promise] = {
+    SWEDEN: _("For example: the school, elevhälsan, BUP."),
+    DENMARK: _("For example: the school, PPR, child psychiatry."),
+}
 BUDDY_LABELS: dict[str, Promise] = {
     SWEDEN: _("Co-responsible worker (medansvarig)"),
     DENMARK: _("Buddy (makker)"),
@@ -223,6 +227,11 @@ def network_kind_choices(country: str | None, choices: Choices, keep: str = "") 
         for value, label in choices
         if offered is None or value in offered or (keep and value == keep)
     ]
+
+
+def external_actor_example(country: str | None) -> str:
+    """Examples of a plan's external actor, in the words of `country`."""
+    return str(EXTERNAL_ACTOR_EXAMPLES.get(country or "", _("For example: the school.")))
 
 
 def network_role_example(country: str | None, default: object = "") -> str:

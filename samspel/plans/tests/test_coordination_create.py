@@ -69,3 +69,11 @@ def test_warns_before_coordinating_with_an_actor_without_consent(
     assert plan_state(plan) == before
     give_consent(school_actor)
     assert client.post(url("coordination_create", case, plan), data).status_code == 302
+
+
+def test_the_actor_examples_are_in_the_words_of_the_cases_country(client, personas, case, plan):
+    """A Swedish case's form names Swedish services (elevhälsan, BUP), never Denmark's PPR."""
+    client.force_login(personas["worker"])
+    page = client.get(url("coordination_create", case, plan)).content.decode()
+    assert "For example: the school, elevhälsan, BUP." in page
+    assert "PPR" not in page
