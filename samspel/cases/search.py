@@ -1,8 +1,9 @@
 """The case list's search: a term is a case number, a personal number or part of a name.
 Each path reads an index (PostgreSQL): the case number the (organisation, number) unique
-constraint, the personal number its b-tree, names their trigram indexes (families.0004); on
-SQLite the same queries run without them. Names are matched by the families they pick out
-(`family_id IN …`), never by joining families and persons to every case."""
+constraint, the personal number its b-tree, part of a number or name their trigram indexes
+(cases.0018, families.0004); on SQLite the same queries run without them. Names are matched by
+the families they pick out (`family_id IN …`), never by joining families and persons to every
+case, and the access list and the search meet on the case's id."""
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -23,7 +24,15 @@ def search_cases(cases: QuerySet[Case], term: str, jurisdiction: str) -> QuerySe
     if number:
         persons = Person.objects.filter(personal_number=number)
         return cases.filter(family_id__in=persons.values("family_id"))
-    return cases.filter(Q(number__icontains=term) | Q(family_id__in=_families_named(term)))
+    return cases.filter(pk__in=_cases_containing(term))
+
+
+def _cases_containing(term: str) -> QuerySet:
+    """Ids of the cases whose number contains the term or whose family is named by it: a
+    union, as an OR across the case's number and its family would read every case."""
+    numbered = Case.objects.filter(number__icontains=term).values("pk")
+    named = Case.objects.filter(family_id__in=_families_named(term)).values("pk")
+    return numbered.order_by().union(named.order_by(), all=True)
 
 
 def _families_named(term: str) -> QuerySet:
