@@ -68,7 +68,7 @@ def test_the_search_finds_no_case_the_reader_does_not_reach(client, personas, se
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram indexes: PostgreSQL")
-def test_the_names_and_numbers_have_trigram_indexes_on_postgresql():
+def test_the_names_and_numbers_have_trigram_indexes_on_postgresql(db):
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%trgm'")
         indexes = dict(cursor.fetchall())
