@@ -68,15 +68,23 @@ def cases_for_user(user) -> QuerySet[Case]:
     buddy nor grantee, and require_case_worker keeps them off the case pages."""
     if not _reads_cases(user):
         return Case.objects.none()
-    granted = Exists(CaseGrant.objects.filter(case=OuterRef("pk"), user=user))
-    emergency = Exists(
-        EmergencyAccess.objects.filter(
-            case=OuterRef("pk"), user=user, expires_at__gt=timezone.now()
-        )
-    )
-    return Case.objects.filter(organisation_id=user.organisation_id).filter(
-        Q(responsible=user) | Q(buddy=user) | leads_team_exists(user) | granted | emergency
-    )
+    return Case.objects.filter(organisation_id=user.organisation_id, pk__in=_reachable_ids(user))
+
+
+def _reachable_ids(user) -> QuerySet:
+    """The ids of the cases the user reaches, as a union of lists each read by its own index
+    (case_responsible_status, case_buddy_status, case_team_status, the grant's and the
+    emergency access's user): an OR of these over the case table scans every case."""
+    lists = [
+        Case.objects.filter(responsible=user).values("pk"),
+        Case.objects.filter(buddy=user).values("pk"),
+        Case.objects.filter(team__in=leader_memberships(user).values("team_id")).values("pk"),
+        CaseGrant.objects.filter(user=user).values("case_id"),
+        EmergencyAccess.objects.filter(user=user, expires_at__gt=timezone.now()).values("case_id"),
+    ]
+    # Each list unordered: a compound statement takes no ORDER BY in its parts.
+    first, *rest = [rows.order_by() for rows in lists]
+    return first.union(*rest, all=True)
 
 
 def team_cases(user, team: Team | None = None) -> QuerySet[Case]:

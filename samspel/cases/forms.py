@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from samspel.accounts.models import Role, User
 from samspel.bounds import PastDateField, RecordDateField
 from samspel.cases.models import Case, CaseStatus
+from samspel.cases.search import search_cases
 from samspel.families.models import PersonRole
 from samspel.organisations.models import Jurisdiction, Team
 from samspel.programmes.choices import programme_choices
@@ -111,16 +112,7 @@ class CaseFilterForm(forms.Form):
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
         term = (data.get("q") or "").strip()
         if term:
-            match = (
-                Q(number__icontains=term)
-                | Q(family__name__icontains=term)
-                | Q(family__persons__first_name__icontains=term)
-                | Q(family__persons__last_name__icontains=term)
-            )
-            number = _as_personal_number(term, user.organisation.jurisdiction)
-            if number:
-                match |= Q(family__persons__personal_number=number)
-            cases = cases.filter(match).distinct()
+            cases = search_cases(cases, term, user.organisation.jurisdiction)
         status = data.get("status") or ""
         if status == "":
             cases = cases.exclude(status=CaseStatus.CLOSED)
@@ -131,17 +123,6 @@ class CaseFilterForm(forms.Form):
         if data.get("mine"):
             cases = cases.filter(Q(responsible=user) | Q(buddy=user))
         return cases
-
-
-def _as_personal_number(term: str, jurisdiction: str) -> str:
-    from django.core.exceptions import ValidationError
-
-    from samspel.families.identity import clean_personal_number
-
-    try:
-        return clean_personal_number(term, jurisdiction)[0]
-    except ValidationError:
-        return ""
 
 
 class EmergencyAccessForm(forms.Form):

@@ -65,6 +65,9 @@ class Person(models.Model):
         ordering = ["family", "role", "first_name"]
         verbose_name = _("person")
         verbose_name_plural = _("persons")
+        # The case search's exact path; the names' trigram indexes are PostgreSQL's alone
+        # (migration 0004), out of the model so that SQLite never meets them.
+        indexes = [models.Index(fields=["personal_number"], name="person_personal_number")]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
