@@ -373,34 +373,65 @@ def _as_of(case: Case, today: dt.date) -> dt.date:
     return today
 
 
-def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded) -> Change:
-    """Write only what differs from the stored rows: most changes move one item and one period."""
+@dataclass
+class _Writes:
+    """What a batch's recompute writes, collected over its cases and written in a handful of
+    statements whatever the batch's size: the stale items and periods deleted, the moved items
+    updated in one statement, the new items and periods inserted."""
+
+    gone_items: list[int] = field(default_factory=list)
+    moved_items: list[DueItem] = field(default_factory=list)
+    moved_fields: set[str] = field(default_factory=set)
+    new_items: list[DueItem] = field(default_factory=list)
+    gone_periods: list[int] = field(default_factory=list)
+    new_periods: list[FollowUpPeriod] = field(default_factory=list)
+
+    def save(self) -> None:
+        if self.gone_items:
+            DueItem.objects.filter(pk__in=self.gone_items).delete()
+        if self.moved_items:
+            DueItem.objects.bulk_update(
+                self.moved_items, sorted(self.moved_fields), batch_size=WRITE_BATCH
+            )
+        if self.new_items:
+            DueItem.objects.bulk_create(self.new_items, batch_size=WRITE_BATCH)
+        if self.gone_periods:
+            FollowUpPeriod.objects.filter(pk__in=self.gone_periods).delete()
+        if self.new_periods:
+            FollowUpPeriod.objects.bulk_create(self.new_periods, batch_size=WRITE_BATCH)
+
+
+WRITE_BATCH = 1000
+
+
+def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded, writes: _Writes) -> Change:
+    """Note only what differs from the stored rows (most changes move one item and one period);
+    `writes.save()` writes them for the whole batch."""
     change = Change()
     wanted = {} if case.status == CaseStatus.CLOSED else _wanted_items(case, facts)
     existing = loaded.items[case.pk]
     gone = [rule for rule in existing if rule not in wanted]
     if gone:
-        DueItem.objects.filter(pk__in=[existing[rule][0] for rule in gone]).delete()
+        writes.gone_items += [existing[rule][0] for rule in gone]
         change.removed = sorted(gone)
-    new = []
     for rule, item in wanted.items():
         if rule not in existing:
-            new.append(item)
+            writes.new_items.append(item)
             change.added.append(rule)
             continue
         pk, old = existing[rule]
-        differ = {
-            name: getattr(item, name)
+        differ = [
+            name
             for name, value in zip(DUE_ITEM_FIELDS, old, strict=True)
             if value != getattr(item, name)
-        }
+        ]
         if differ:
             if "due_on" in differ:
                 change.moved.append((rule, old[_DATES_AT[0]], item.due_on))
-            DueItem.objects.filter(pk=pk).update(**differ)
-    if new:
-        DueItem.objects.bulk_create(new)
-    change.periods_changed = _store_periods(case, facts, loaded.periods[case.pk])
+            item.pk = pk
+            writes.moved_items.append(item)
+            writes.moved_fields.update(differ)
+    change.periods_changed = _store_periods(case, facts, loaded.periods[case.pk], writes)
     return change
 
 
@@ -425,9 +456,11 @@ def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, DueItem]:
     return wanted
 
 
-def _store_periods(case: Case, facts: engine.CaseFacts, existing: list[tuple]) -> bool:
-    """Delete the stored periods the engine no longer gives and insert the new ones; a held
-    follow-up typically closes one open period and opens the next."""
+def _store_periods(
+    case: Case, facts: engine.CaseFacts, existing: list[tuple], writes: _Writes
+) -> bool:
+    """Note the stored periods the engine no longer gives and the new ones; a held follow-up
+    typically closes one open period and opens the next."""
     unmatched: dict[tuple, list[int]] = defaultdict(list)
     for rule, due_on, held_on, team_id, programme, pk in existing:
         unmatched[(rule, due_on, held_on, team_id, programme)].append(pk)
@@ -439,20 +472,18 @@ def _store_periods(case: Case, facts: engine.CaseFacts, existing: list[tuple]) -
         else:
             missing.append(key)
     stale = [pk for pks in unmatched.values() for pk in pks]
-    if stale:
-        FollowUpPeriod.objects.filter(pk__in=stale).delete()
-    if missing:
-        FollowUpPeriod.objects.bulk_create(
-            FollowUpPeriod(
-                case_id=case.pk,
-                rule=rule,
-                due_on=due_on,
-                held_on=held_on,
-                team_id=team_id,
-                programme=programme,
-            )
-            for rule, due_on, held_on, team_id, programme in missing
+    writes.gone_periods += stale
+    writes.new_periods += [
+        FollowUpPeriod(
+            case_id=case.pk,
+            rule=rule,
+            due_on=due_on,
+            held_on=held_on,
+            team_id=team_id,
+            programme=programme,
         )
+        for rule, due_on, held_on, team_id, programme in missing
+    ]
     return bool(stale or missing)
 
 
@@ -488,11 +519,13 @@ def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict
     today = today or timezone.localdate()
     loaded = _load(cases)
     changes = {}
+    writes = _Writes()
+    for case in cases:
+        facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case, loaded))
+        changes[case.pk] = _store(case, facts, loaded, writes)
     # No savepoint of its own: a failure here must undo the caller's change as well.
     with transaction.atomic(savepoint=False):
-        for case in cases:
-            facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case, loaded))
-            changes[case.pk] = _store(case, facts, loaded)
+        writes.save()
     return changes
 
 

@@ -105,3 +105,38 @@ def test_one_organisation_by_name_or_id(case, other_organisation, personas):
 def test_bad_options_are_refused(db, args):
     with pytest.raises(CommandError):
         run(*args)
+
+
+def test_tasks_split_the_work_into_batches_and_report_the_same(case, second_case):
+    """With the immediate backend the batches run in the command's process; with the database
+    backend each is a task row for a worker."""
+    case.referred_on = dt.date(2026, 1, 2)
+    case.save()
+    out = run("--tasks", "--batch-size", "1")
+    assert "2 batches of at most 1 cases enqueued" in out
+    assert "total: 2 cases, 2 changed; 2 items added" in out
+    assert DueItem.objects.get(case=case).due_on == dt.date(2026, 2, 1)
+    assert "total: 2 cases, 0 changed" in run("--tasks")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tasks_wait_for_a_worker_with_the_database_backend(case, second_case, settings):
+    from django_tasks import task_backends
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    task_backends._settings = None  # read the setting again
+    out = run("--tasks", "--batch-size", "1")
+    assert "2 batches wait for a worker (manage.py db_worker)" in out
+    assert not DueItem.objects.exists()
+    assert DBTaskResult.objects.count() == 2
+    call_command("db_worker", "--batch", "--no-reload", "--no-startup-delay", stdout=StringIO())
+    assert DueItem.objects.filter(case=case).exists()
+    assert DBTaskResult.objects.filter(status="SUCCESSFUL").count() == 2
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    task_backends._settings = None
+
+
+def test_tasks_have_no_dry_run(case):
+    with pytest.raises(CommandError, match="no --dry-run"):
+        run("--tasks", "--dry-run")

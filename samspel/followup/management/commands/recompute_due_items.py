@@ -19,7 +19,8 @@ from django.utils import timezone
 
 from samspel.cases.models import Case, CaseStatus, Measure
 from samspel.followup.models import DueItem
-from samspel.followup.recompute import Change, recompute_cases
+from samspel.followup.recompute import recompute_cases
+from samspel.followup.tasks import change_counts, recompute_batch
 from samspel.organisations.models import Organisation
 
 
@@ -30,6 +31,11 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help="name or public id of one organisation")
         parser.add_argument("--dry-run", action="store_true", help="report, save nothing")
         parser.add_argument("--batch-size", type=int, default=500)
+        parser.add_argument(
+            "--tasks",
+            action="store_true",
+            help="enqueue one task per batch, for the task workers to run in parallel",
+        )
         parser.add_argument(
             "--basis-changes-today",
             action="store_true",
@@ -46,6 +52,11 @@ class Command(BaseCommand):
                 Q(starts_on=today) | Q(ends_on=today - dt.timedelta(days=1))
             )
             cases = cases.filter(pk__in=changing.values("case_id"))
+        if options.get("tasks"):
+            if dry_run:
+                raise CommandError("--tasks saves what it computes: it has no --dry-run")
+            self._enqueue(cases, batch_size)
+            return
         totals: dict[str, Counter] = defaultdict(Counter)
         last_pk = 0
         while batch := list(cases.filter(pk__gt=last_pk).order_by("pk")[:batch_size]):
@@ -55,8 +66,29 @@ class Command(BaseCommand):
                 if dry_run:
                     transaction.set_rollback(True)
             for case in batch:
-                _count(totals[case.programme], changes[case.pk])
+                totals[case.programme].update(change_counts({case.pk: changes[case.pk]}))
         self._report(totals, dry_run)
+
+    def _enqueue(self, cases, batch_size: int) -> None:
+        """One task per batch of case ids; the counts of the batches already finished (all of
+        them with the immediate backend, none yet with the database worker)."""
+        ids = list(cases.order_by("pk").values_list("pk", flat=True))
+        results = [
+            recompute_batch.enqueue(ids[start : start + batch_size])
+            for start in range(0, len(ids), batch_size)
+        ]
+        self.stdout.write(f"{len(results)} batches of at most {batch_size} cases enqueued")
+        totals: dict[str, Counter] = defaultdict(Counter)
+        finished = [result for result in results if result.is_finished]
+        for result in finished:
+            for programme, counts in result.return_value.items():
+                totals[programme].update(counts)
+        if finished:
+            self._report(totals, dry_run=False)
+        if len(finished) < len(results):
+            self.stdout.write(
+                f"{len(results) - len(finished)} batches wait for a worker (manage.py db_worker)"
+            )
 
     def _cases(self, organisation: str | None):
         # Open cases, and closed ones that still hold due items (to clear them).
@@ -89,14 +121,6 @@ def _is_uuid(value: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def _count(counts: Counter, change: Change) -> None:
-    counts["cases"] += 1
-    counts["changed"] += change.changed
-    counts["added"] += len(change.added)
-    counts["removed"] += len(change.removed)
-    counts["moved"] += len(change.moved)
 
 
 def _line(counts: Counter) -> str:
