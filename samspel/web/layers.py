@@ -142,7 +142,7 @@ def imports(files: list[Path] | None = None) -> list[Import]:
 
 # Modules of the package itself, outside any app: helpers that import only Django sit below
 # every app; the project's wiring sits above them all.
-BELOW_APPS: frozenset[str] = frozenset({"bounds", "charts"})
+BELOW_APPS: frozenset[str] = frozenset({"bounds", "charts", "trigram"})
 ABOVE_APPS: frozenset[str] = frozenset({"settings", "urls", "wsgi", "asgi", "__init__", "formats"})
 
 
