@@ -109,7 +109,8 @@ class WorkerSearchInput(forms.TextInput):
     def render(self, name, value, attrs=None, renderer=None):
         listed, status = f"{name}-suggestions", f"{name}-status"
         attrs = dict(attrs or {})
-        described = [attrs.get("aria-describedby", ""), f"{attrs.get('id', name)}_helptext"]
+        # The bound field names the help text (Django's own aria-describedby); add the count.
+        described = [attrs.get("aria-describedby", "")]
         attrs.update(
             {
                 "list": listed,
