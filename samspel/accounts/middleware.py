@@ -15,6 +15,9 @@ from samspel.audit.log import record
 from samspel.audit.models import Action
 
 LAST_SEEN_KEY = "samspel_last_seen"
+# The last-seen time is written only when it moved by more than this: the session row is not
+# rewritten on every request, and a session may end up to this much before its timeout.
+LAST_SEEN_RESOLUTION_SECONDS = 60
 
 
 class UserLanguageMiddleware:
@@ -36,7 +39,8 @@ class UserLanguageMiddleware:
 
 
 class IdleTimeoutMiddleware:
-    """Log a user out after SESSION_IDLE_TIMEOUT_MINUTES without a request."""
+    """Log a user out after SESSION_IDLE_TIMEOUT_MINUTES without a request. The time of the
+    last request is kept to LAST_SEEN_RESOLUTION_SECONDS, so most requests save no session."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -57,7 +61,10 @@ class IdleTimeoutMiddleware:
                 )
                 query = urlencode({"next": request.get_full_path()})
                 return redirect(f"{reverse(settings.LOGIN_URL)}?{query}")
-            request.session[LAST_SEEN_KEY] = now
+            if LAST_SEEN_KEY not in request.session or (
+                now - last_seen > LAST_SEEN_RESOLUTION_SECONDS
+            ):
+                request.session[LAST_SEEN_KEY] = now
         return self.get_response(request)
 
 

@@ -1,10 +1,10 @@
 """Forms of the Signs of Safety page. They validate only; the views save."""
 
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from samspel.accounts.models import Role, User
 from samspel.assessments.models import (
     SCALE_MAX,
     SCALE_MIN,
@@ -13,6 +13,7 @@ from samspel.assessments.models import (
 )
 from samspel.bounds import PastDateField
 from samspel.cases.models import Case
+from samspel.cases.worker_search import WorkerField, case_workers
 
 NOT_IN_THE_FUTURE = _("The date cannot be after today.")
 ON_THE_SCALE = _("Give the rating as a whole number from 0 to 10.")
@@ -30,21 +31,16 @@ class MappingForm(forms.Form):
         widget=_date_input(),
         error_messages={"too_late": NOT_IN_THE_FUTURE},
     )
-    held_by = forms.ModelChoiceField(
+    held_by = WorkerField(
         label=_("Held by"),
-        queryset=User.objects.none(),
-        to_field_name="public_id",
-        error_messages={"invalid_choice": _("Choose a worker of your organisation.")},
+        error_messages={"required": _("Type the name or username of a colleague.")},
     )
 
     def __init__(self, *args, case: Case, user, **kwargs):
-        kwargs.setdefault("initial", {"held_on": timezone.localdate(), "held_by": user.public_id})
+        kwargs.setdefault("initial", {"held_on": timezone.localdate(), "held_by": user.username})
         super().__init__(*args, **kwargs)
-        self.fields["held_by"].queryset = User.objects.filter(
-            organisation_id=case.organisation_id,
-            is_active=True,
-            role__in=[Role.WORKER, Role.TEAM_LEADER],
-        ).order_by("first_name", "last_name")
+        url = reverse("cases:workers", kwargs={"public_id": case.public_id})
+        self.fields["held_by"].offer(case_workers(case), url)
 
 
 class StatementForm(forms.Form):

@@ -45,11 +45,19 @@ class Entry:
 
 def worker_activities(user) -> QuerySet[Activity]:
     """The worker's own activities: those they take part in, and on the cases they are
-    responsible for those without any worker named as participant."""
-    user_taking_part = ActivityParticipant.objects.filter(activity=OuterRef("pk"), user=user)
+    responsible for those without any worker named as participant; only on cases they may read."""
+    # A union of the worker's own rows (participant index, responsible index, then the
+    # activities by case), so that the database never reads the organisation's activities.
     any_user = ActivityParticipant.objects.filter(activity=OuterRef("pk"), user__isnull=False)
-    return Activity.objects.filter(case__in=cases_for_user(user)).filter(
-        Exists(user_taking_part) | (Q(case__responsible=user) & ~Exists(any_user))
+    taking_part = ActivityParticipant.objects.filter(user=user).values("activity_id")
+    responsible_for = (
+        Activity.objects.filter(case__responsible=user)
+        .filter(~Exists(any_user))
+        .order_by()
+        .values("pk")
+    )
+    return Activity.objects.filter(pk__in=taking_part.union(responsible_for)).filter(
+        case__in=cases_for_user(user)
     )
 
 

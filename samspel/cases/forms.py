@@ -1,11 +1,14 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
 from samspel.bounds import PastDateField, RecordDateField
 from samspel.cases.models import Case, CaseStatus
 from samspel.cases.search import search_cases
+from samspel.cases.worker_search import WorkerField, case_workers
 from samspel.families.models import PersonRole
 from samspel.organisations.models import Jurisdiction, Team
 from samspel.programmes.choices import programme_choices
@@ -136,16 +139,28 @@ class EmergencyAccessForm(forms.Form):
 
 
 class GrantForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("User"), queryset=User.objects.none())
+    """Access to the case by name, for an active worker or team leader of its organisation
+    who is neither its responsible nor its buddy, typed by name or username."""
+
+    user = WorkerField(
+        label=_("Colleague"),
+        error_messages={"required": _("Type the name or username of a colleague.")},
+    )
     can_write = forms.BooleanField(label=_("May change the case"), required=False)
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = User.objects.filter(
-            organisation_id=case.organisation_id,
-            is_active=True,
-            role__in=[Role.WORKER, Role.TEAM_LEADER],
-        ).exclude(pk__in=[case.responsible_id, case.buddy_id or 0])
+        self.case = case
+        url = reverse("cases:grant_candidates", kwargs={"public_id": case.public_id})
+        self.fields["user"].offer(case_workers(case), url)
+
+    def clean_user(self):
+        user = self.cleaned_data["user"]
+        if user.pk in (self.case.responsible_id, self.case.buddy_id):
+            raise ValidationError(
+                _("%(user)s is already on the case and needs no access by name.") % {"user": user}
+            )
+        return user
 
 
 DATE_INPUT = {"type": "date"}

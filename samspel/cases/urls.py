@@ -14,6 +14,13 @@ urlpatterns = [
     path("<uuid:public_id>/status/", views.case_status, name="status"),
     path("<uuid:public_id>/access/", views.case_grant, name="grant"),
     path(
+        "<uuid:public_id>/access/candidates/",
+        views.worker_suggestions,
+        {"for_grant": True},
+        name="grant_candidates",
+    ),
+    path("<uuid:public_id>/workers/", views.worker_suggestions, name="workers"),
+    path(
         "<uuid:public_id>/investigation/decision/",
         views.investigation_decision,
         name="investigation_decision",

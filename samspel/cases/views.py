@@ -2,6 +2,7 @@
 Every case is reached through samspel.cases.access."""
 
 import datetime as dt
+import re
 
 from django.conf import settings
 from django.contrib import messages
@@ -42,10 +43,12 @@ from samspel.cases.models import Case, EmergencyAccess
 from samspel.cases.panels import panel_context
 from samspel.cases.posting import post_case_change
 from samspel.cases.refusals import Refused, refusal_response
+from samspel.cases.worker_search import case_workers, suggestions
 from samspel.organisations.models import Jurisdiction
 from samspel.programmes.vocabulary import buddy_label
 
 PAGE_SIZE = 25
+FIELD_NAME = re.compile(r"[\w-]{1,60}")
 EMERGENCY_HOURS = settings.EMERGENCY_ACCESS_HOURS
 
 
@@ -224,7 +227,8 @@ def case_grant(request: HttpRequest, public_id) -> HttpResponse:
     case = get_case_for_write(request, public_id)
     form = GrantForm(request.POST, case=case)
     if not form.is_valid():
-        messages.error(request, _("Choose an active worker of your organisation."))
+        for errors in form.errors.values():
+            messages.error(request, errors[0])
         return redirect(_detail_url(case))
     data = form.cleaned_data
     try:
@@ -235,6 +239,24 @@ def case_grant(request: HttpRequest, public_id) -> HttpResponse:
         return refusal_response(request, refused, _detail_url(case))
     messages.success(request, _("%(user)s now has access to the case.") % {"user": grant.user})
     return redirect(_detail_url(case))
+
+
+@require_GET
+@login_required
+def worker_suggestions(request: HttpRequest, public_id, for_grant: bool = False) -> HttpResponse:
+    """The colleagues matching what was typed in a colleague field of the case's forms (htmx,
+    samspel.cases.worker_search): at most SUGGESTED active workers of the case's organisation;
+    for the grant form, not those already on the case. `field` names the typed parameter."""
+    case = get_case_for_write(request, public_id)
+    field = request.GET.get("field", "q")
+    if not FIELD_NAME.fullmatch(field):
+        raise Http404
+    workers = case_workers(case)
+    if for_grant:
+        workers = workers.exclude(pk__in=[case.responsible_id, case.buddy_id or 0])
+    found, status = suggestions(workers, request.GET.get(field, ""))
+    context = {"workers": found, "status": status, "status_id": f"{field}-status"}
+    return render(request, "cases/_worker_suggestions.html", context)
 
 
 @require_POST

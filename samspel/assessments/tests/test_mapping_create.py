@@ -77,13 +77,13 @@ def test_a_date_after_today_changes_nothing(client, personas, case):
         ("yesterday", "worker", "Enter a valid date."),
         ("9999-12-31", "worker", "The date cannot be after today."),
         ("0001-01-01", "worker", "The date cannot be before 1900."),
-        ("2026-02-02", "stranger", "Choose a worker of your organisation."),
-        ("2026-02-02", "auditor", "Choose a worker of your organisation."),
+        ("2026-02-02", "stranger", "No active worker of your organisation matches “stranger”."),
+        ("2026-02-02", "auditor", "No active worker of your organisation matches “auditor”."),
     ],
 )
 def test_bad_input_changes_nothing(client, personas, case, held_on, who, message):
     client.force_login(personas["worker"])
-    response = post(client, case, held_on=held_on, held_by=personas[who].public_id)
+    response = post(client, case, held_on=held_on, held_by=personas[who].username)
     assert message in response.content.decode()
     assert 'id="error-summary"' in response.content.decode()
     assert not Mapping.objects.exists()

@@ -55,7 +55,7 @@ def _posts(case, child, personas) -> dict:
     return {
         "edit": (f"{base}/edit/", _edit(case, child, personas)),
         "status": (f"{base}/status/", {"status": "active", "on": case.referred_on.isoformat()}),
-        "grant": (f"{base}/access/", {"user": personas["outsider"].pk, "can_write": "on"}),
+        "grant": (f"{base}/access/", {"user": personas["outsider"].username, "can_write": "on"}),
         "measure": (
             f"{base}/measures/",
             {
