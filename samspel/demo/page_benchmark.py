@@ -158,20 +158,33 @@ def _plan(case: Case, adviser: User, today: dt.date) -> Plan:
     )
     worker = ResponsibleParty.WORKER
     goal = plan_services.add_goal(
-        plan, version=plan.version, by=adviser, parent=None, text="Trygg skolgang",
+        plan,
+        version=plan.version,
+        by=adviser,
+        parent=None,
+        text="Tryg skolegang",
         responsible_party=worker,
-    )  # fmt: skip
+    )
     plan.refresh_from_db()
     short = plan_services.add_goal(
-        plan, version=plan.version, by=adviser, parent=goal, text="Møder op hver dag",
+        plan,
+        version=plan.version,
+        by=adviser,
+        parent=goal,
+        text="Møder op hver dag",
         responsible_party=ResponsibleParty.FAMILY,
-    )  # fmt: skip
+    )
     plan.refresh_from_db()
     plan_services.add_sub_goal(
-        plan, version=plan.version, by=adviser, goal=short, what="Morgenrutine",
-        indicator="Fremmøde fire dage om ugen", target_date=today + dt.timedelta(days=90),
+        plan,
+        version=plan.version,
+        by=adviser,
+        goal=short,
+        what="Morgenrutine",
+        indicator="Fremmøde fire dage om ugen",
+        target_date=today + dt.timedelta(days=90),
         responsible_party=worker,
-    )  # fmt: skip
+    )
     plan.refresh_from_db()
     return plan
 

@@ -60,7 +60,9 @@ class Command(BaseCommand):
         if options["samples"] < 1 or options["warmup"] < 0:
             raise CommandError("--samples must be at least 1 and --warmup at least 0.")
         if not 0 < options["duration"] <= throughput.MAX_DURATION:
-            raise CommandError(f"--duration is 1 to {throughput.MAX_DURATION} seconds.")
+            raise CommandError(
+                f"--duration is more than 0 and at most {throughput.MAX_DURATION} s."
+            )
         levels = concurrency_list(options["concurrency"])
         target = self._server(options["server"])
         today = timezone.localdate()
