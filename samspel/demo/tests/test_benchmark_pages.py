@@ -110,3 +110,20 @@ def test_throughput_through_a_running_server(transactional_db, bench_database, l
     assert len(rows) == 2 * 5  # five pages at two levels
     assert {row[-1].strip() for row in rows} == {"0"}  # no request failed
     assert all(float(row[2].replace(",", "")) > 0 for row in rows)
+
+
+def test_a_page_not_200_is_shown_in_the_table_not_hidden():
+    page = page_benchmark.Page("case page", "adviser", "/cases/x/")
+    redirected = page_benchmark.Measurement(page, [3.0, 5.0], [1.0, 1.0], [4, 6], [0, 0])
+    redirected.statuses.update([302, 200])
+    redirected.location = "/accounts/login/?next=/cases/x/"
+    fine = page_benchmark.Measurement(page, [2.0], [1.0], [5], [9])
+    fine.statuses.update([200])
+
+    row = page_benchmark.markdown_table([redirected, fine]).splitlines()[2:]
+    assert row[0] == (
+        "| case page | **200** ×1, **302** ×1 → /accounts/login/?next=/cases/x/ "
+        "| 4.0 | 5.0 | 1.0 | 1.0 | 4–6 | 0 |"
+    )
+    assert row[1] == "| case page | 200 | 2.0 | 2.0 | 1.0 | 1.0 | 5 | 9 |"
+    assert page_benchmark.not_ok([redirected, fine]) == [redirected]
