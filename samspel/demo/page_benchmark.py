@@ -260,7 +260,12 @@ def pages(cast: Cast) -> list[Page]:
 def logged_in_client(user: User) -> Client:
     """A test client with the user's session, second factor verified as after a full login (the
     benchmark organisation requires one): the same middleware work as a real session."""
-    client = Client(raise_request_exception=False, SERVER_NAME=_host(), secure=_secure())
+    client = Client(
+        raise_request_exception=False,
+        SERVER_NAME=_host(),
+        secure=_secure(),
+        headers=_proxy_header(),
+    )
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
     device, _created = TOTPDevice.objects.get_or_create(
         user=user, name="Benchmark", defaults={"confirmed": True}
@@ -278,6 +283,14 @@ def _host() -> str:
 
 def _secure() -> bool:
     return bool(settings.SECURE_SSL_REDIRECT)
+
+
+def _proxy_header() -> dict[str, str]:
+    """Behind a TLS proxy (BEHIND_TLS_PROXY) Django reads HTTPS from the proxy's header alone."""
+    header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if not header:
+        return {}
+    return {header[0].removeprefix("HTTP_").replace("_", "-"): header[1]}
 
 
 def measure(client: Client, page: Page, warmup: int, samples: int) -> Measurement:

@@ -13,6 +13,7 @@ import importlib.util
 import statistics
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -28,7 +29,7 @@ class Throughput:
     concurrency: int
     seconds: float
     latencies_ms: list[float] = field(default_factory=list)
-    failures: int = 0  # not 200, or no answer
+    failures: Counter = field(default_factory=Counter)  # by status, or the error's name
 
     @property
     def per_second(self) -> float:
@@ -75,13 +76,23 @@ def unreachable(target: Server) -> str:
 
 def _get(conn: http.client.HTTPConnection, path: str, cookie: str) -> tuple[int, int]:
     # X-Forwarded-Proto: a production server behind BEHIND_TLS_PROXY takes loopback for TLS.
-    headers = {"Cookie": cookie, "X-Forwarded-Proto": "https"} if cookie else {}
+    headers = {"X-Forwarded-Proto": "https", **({"Cookie": cookie} if cookie else {})}
     conn.request("GET", path, headers=headers)
     response = conn.getresponse()
     body = response.read()
     if response.will_close:
         conn.close()  # http.client opens a new connection for the next request
     return response.status, len(body)
+
+
+def _get_again_if_dropped(conn, path: str, cookie: str) -> tuple[int, int]:
+    """A server may close a kept-alive connection just as the next request goes out; a GET is
+    safe to send once more on a new connection, as browsers do."""
+    try:
+        return _get(conn, path, cookie)
+    except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+        conn.close()
+        return _get(conn, path, cookie)
 
 
 def run(target: Server, label: str, path: str, cookie: str, concurrency: int, duration: float):
@@ -92,23 +103,24 @@ def run(target: Server, label: str, path: str, cookie: str, concurrency: int, du
 
     def worker() -> None:
         conn = target.connection()
-        latencies, failures = [], 0
+        latencies: list[float] = []
+        failures: Counter = Counter()
         while time.perf_counter() < deadline:
             start = time.perf_counter()
             try:
-                status, _size = _get(conn, path, cookie)
-            except (OSError, http.client.HTTPException):
+                status, _size = _get_again_if_dropped(conn, path, cookie)
+            except (OSError, http.client.HTTPException) as error:
                 conn.close()
-                failures += 1
+                failures[type(error).__name__] += 1
                 continue
             if status == 200:
                 latencies.append((time.perf_counter() - start) * 1000)
             else:
-                failures += 1
+                failures[status] += 1
         conn.close()
         with lock:
             result.latencies_ms.extend(latencies)
-            result.failures += failures
+            result.failures.update(failures)
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
     for thread in threads:
@@ -127,6 +139,14 @@ def markdown_table(results: list[Throughput]) -> str:
         p50 = f"{statistics.median(r.latencies_ms):,.1f}" if r.latencies_ms else "–"
         p95 = f"{percentile(r.latencies_ms, 0.95):,.1f}" if r.latencies_ms else "–"
         lines.append(
-            f"| {r.label} | {r.concurrency} | {r.per_second:,.1f} | {p50} | {p95} | {r.failures} |"
+            f"| {r.label} | {r.concurrency} | {r.per_second:,.1f} | {p50} | {p95} | {_failed(r)} |"
         )
     return "\n".join(lines)
+
+
+def _failed(result: Throughput) -> str:
+    total = sum(result.failures.values())
+    if not total:
+        return "0"
+    reasons = ", ".join(f"{reason} ×{n}" for reason, n in result.failures.most_common())
+    return f"**{total}** ({reasons})"
