@@ -1,12 +1,13 @@
 """An event about several cases names them in AuditEventCase, as append-only as the event."""
 
+import importlib
 import uuid
 
 import pytest
 from django.db import DatabaseError, connection, transaction
 
 from samspel.audit.log import record
-from samspel.audit.models import Action, AuditEventCase, AuditLogIsAppendOnly
+from samspel.audit.models import Action, AuditEvent, AuditEventCase, AuditLogIsAppendOnly
 
 needs_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the trigger exists on PostgreSQL only"
@@ -62,3 +63,18 @@ def test_database_refuses_raw_update_and_delete_of_links(event):
         ):
             cursor.execute(statement, [event.pk])
     assert event.case_links.count() == 2
+
+
+def test_the_migration_fills_links_from_events_logged_before_it(personas):
+    backfill = importlib.import_module(
+        "samspel.audit.migrations.0003_search_indexes_and_case_links"
+    )
+    old = AuditEvent.objects.create(
+        action=Action.VIEW, object_type="cases.case_list", detail={"cases": [str(FIRST)]}
+    )
+    AuditEvent.objects.create(action=Action.LOGIN, detail={"cases": "not a list"})
+    with connection.cursor() as cursor:
+        cursor.execute(backfill.BACKFILL[connection.vendor])
+    assert list(AuditEventCase.objects.values_list("event_id", "case_public_id")) == [
+        (old.pk, FIRST)
+    ]
