@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
 from django.http import HttpRequest
 
 from samspel.audit.middleware import current_request_id
-from samspel.audit.models import Action, AuditEvent
+from samspel.audit.models import Action, AuditEvent, AuditEventCase
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -29,10 +30,13 @@ def record(
     object_type: str = "",
     object_id: str = "",
     organisation_id: int | None = None,
+    cases: Iterable[str] = (),
     **detail: Any,
 ) -> AuditEvent:
     """Append one event: who (the request's user unless given), what, when and from where.
-    Events without a user (a calendar feed fetched by its token) name their organisation."""
+    Events without a user (a calendar feed fetched by its token) name their organisation.
+    An event about several cases names them in `cases` (public ids): kept in its detail and
+    in AuditEventCase, where the auditor's search by case finds them."""
     if user is None and request is not None:
         request_user = getattr(request, "user", None)
         if request_user is not None and request_user.is_authenticated:
@@ -40,7 +44,10 @@ def record(
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
-    return AuditEvent.objects.create(
+    named = sorted({str(case) for case in cases})
+    if named:
+        detail["cases"] = named
+    event = AuditEvent.objects.create(
         actor_id=user.pk if user is not None else None,
         actor_username=(user.get_username() if user is not None else username)[:150],
         organisation_id=organisation_id or getattr(user, "organisation_id", None),
@@ -51,11 +58,16 @@ def record(
         request_id=getattr(request, "request_id", "") or current_request_id.get(),
         detail=detail,
     )
+    if named:
+        AuditEventCase.objects.bulk_create(
+            AuditEventCase(event=event, case_public_id=case) for case in named
+        )
+    return event
 
 
 def record_list(request: HttpRequest, object_type: str, cases) -> AuditEvent | None:
     """A list page read case data: one 'view' event naming the cases it showed."""
-    shown = sorted({str(case.public_id) for case in cases})
+    shown = [case.public_id for case in cases]
     if not shown:
         return None
     return record(request, Action.VIEW, object_type=object_type, cases=shown)

@@ -40,7 +40,7 @@ class AuditEvent(models.Model):
     """One security-relevant event. Actor and organisation are copied, not foreign keys,
     so that no later change to users or organisations can touch the log."""
 
-    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("when"), auto_now_add=True)
     actor_id = models.BigIntegerField(_("user id"), null=True, blank=True)
     actor_username = models.CharField(_("user"), max_length=150, blank=True)
     organisation_id = models.BigIntegerField(_("organisation id"), null=True, blank=True)
@@ -57,14 +57,50 @@ class AuditEvent(models.Model):
         ordering = ["-at", "-id"]
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
+        # One index per search, each ending in the page order (at, id): every page of the
+        # auditor's search is a range scan of one of them (docs/benchmark.md, "Audit search").
         indexes = [
-            models.Index(fields=["organisation_id", "-at"], name="audit_org_at"),
-            models.Index(fields=["actor_id", "-at"], name="audit_actor_at"),
-            models.Index(fields=["object_type", "object_id"], name="audit_object"),
+            models.Index(fields=["organisation_id", "-at", "-id"], name="audit_org_at_id"),
+            models.Index(fields=["actor_id", "-at", "-id"], name="audit_actor_at_id"),
+            models.Index(fields=["object_type", "object_id", "-at", "-id"], name="audit_object_at"),
         ]
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_username} {self.action}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditLogIsAppendOnly("audit events cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+
+class AuditEventCaseQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AuditLogIsAppendOnly("audit events cannot be updated")
+
+    def delete(self):
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+
+class AuditEventCase(models.Model):
+    """A case named by an event about several cases (a list page, an export), so that a search
+    by case finds the event; its `detail` keeps the same list for reading. Append-only too."""
+
+    event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="case_links")
+    case_public_id = models.UUIDField(_("case"))
+
+    objects = AuditEventCaseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("case named by an audit event")
+        verbose_name_plural = _("cases named by audit events")
+        indexes = [models.Index(fields=["case_public_id", "event"], name="audit_case_event")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.case_public_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -1,7 +1,6 @@
 """Auditors search their organisation's audit log (read-only: there is no other view)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -9,8 +8,9 @@ from django.views.decorators.http import require_GET
 from samspel.audit.forms import AuditSearchForm
 from samspel.audit.log import record
 from samspel.audit.models import Action, AuditEvent
+from samspel.audit.paging import event_page
 
-PAGE_SIZE = 50
+PAGING = ("after", "before", "page")
 
 
 def audit_events_for_user(user):
@@ -24,7 +24,12 @@ def audit_events_for_user(user):
 @login_required
 def search(request: HttpRequest) -> HttpResponse:
     events = audit_events_for_user(request.user)
-    form = AuditSearchForm(request.GET or None)
+    terms = request.GET.copy()
+    for key in PAGING:
+        terms.pop(key, None)
+    form = AuditSearchForm(
+        terms if request.GET else None, organisation_id=request.user.organisation_id
+    )
     if form.is_bound and form.is_valid():
         events = form.filter(events)
         record(
@@ -35,8 +40,6 @@ def search(request: HttpRequest) -> HttpResponse:
         )
     elif form.is_bound:
         events = events.none()
-    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    page = event_page(events, after=request.GET.get("after"), before=request.GET.get("before"))
+    context = {"form": form, "page": page, "query": terms.urlencode()}
     return render(request, "audit/search.html", context)

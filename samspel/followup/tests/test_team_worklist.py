@@ -125,8 +125,8 @@ def test_query_count_is_pinned(login, personas, case, django_assert_max_num_quer
     client = login(personas["leader"])
     # Seven are the middleware's; then the led teams, the count, the search's audit event, the
     # worker and programme choices (to validate the filter), the items, the audit event naming
-    # the cases shown, and the caseloads.
-    with django_assert_max_num_queries(15) as queries:
+    # the cases shown and its cases' rows (AuditEventCase), and the caseloads.
+    with django_assert_max_num_queries(16) as queries:
         response = client.get(URL, {"programme": "fifa"})
     assert response.content.decode().count("Follow-up meeting") == 28
     item_queries = [
