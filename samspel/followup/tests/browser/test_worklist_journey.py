@@ -115,7 +115,8 @@ def test_worker_and_leader_worklists(page: Page, shot):
     click_and_wait(page, page.locator("a[href='/worklist/team/compliance/']").last)
     chart = page.locator("svg#compliance-chart[role=img]")
     expect(chart).to_be_visible()
-    expect(chart.locator("rect").first).to_be_visible()
+    # A month with no follow-up on time is a bar of height 0: some month of the demo has one.
+    expect(chart.locator("rect:not([height='0.0'])").first).to_be_visible()
     expect(page.locator("table.compliance-table tbody tr")).to_have_count(12)
     shot(page, "compliance")
     assert_accessible(page)
