@@ -4,12 +4,19 @@ services in samspel.activities.services save."""
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
 from samspel.activities.counts import kind_notes, mark_choices
-from samspel.activities.models import Activity, ActivityKind, Context, Intervention
+from samspel.activities.models import (
+    Activity,
+    ActivityKind,
+    ActivityParticipant,
+    Context,
+    Intervention,
+)
 from samspel.activities.services import (
     HELD_IN_FUTURE,
     MAX_MINUTES,
@@ -21,8 +28,9 @@ from samspel.activities.services import (
 )
 from samspel.bounds import PastDateField, PlannedDateTimeField
 from samspel.cases.access import WRITE_GRANT
-from samspel.cases.models import Case
+from samspel.cases.models import Case, CaseGrant
 from samspel.families.visibility import family_display
+from samspel.organisations.models import Membership
 from samspel.programmes.vocabulary import KIND_REFUSED, activity_kind_choices
 
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -31,16 +39,35 @@ DATE_WIDGET = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 PERSON, USER, ACTOR = "person", "user", "actor"
 
 
+def _on_the_case(case: Case) -> Q:
+    """The workers offered as participants: the case's team, its responsible and buddy, those
+    granted write access by name, and whoever already took part in an activity of the case —
+    not the whole organisation (thousands of names on a large municipality's page, and a
+    participant sees the activity in their calendar)."""
+    members = Membership.objects.filter(team_id=case.team_id).values("user_id")
+    granted = CaseGrant.objects.filter(case=case, can_write=True).values("user_id")
+    took_part = ActivityParticipant.objects.filter(activity__case=case, user__isnull=False).values(
+        "user_id"
+    )
+    return (
+        Q(pk__in=members)
+        | Q(pk__in=[pk for pk in (case.responsible_id, case.buddy_id) if pk])
+        | Q(pk__in=granted)
+        | Q(pk__in=took_part)
+    )
+
+
 class ParticipantChoices:
-    """Who may take part in an activity of `case`: the family's persons, the organisation's
-    workers and the actors on the case, each offered as "<kind>:<public id>". The forms are
-    offered only to readers who may write the case, so family members are labelled as the
-    display rule shows them to a writer (families/visibility.py)."""
+    """Who may take part in an activity of `case`: the family's persons, the workers on the
+    case (`_on_the_case`) and the actors on the case, each offered as "<kind>:<public id>".
+    The forms are offered only to readers who may write the case, so family members are
+    labelled as the display rule shows them to a writer (families/visibility.py)."""
 
     def __init__(self, case: Case) -> None:
         self.persons = {str(p.public_id): p for p in case.family.persons.all()}
         self.shown = family_display(None, case.family, WRITE_GRANT)
         workers = User.objects.filter(
+            _on_the_case(case),
             organisation_id=case.organisation_id,
             is_active=True,
             role__in=[Role.WORKER, Role.TEAM_LEADER],
@@ -88,8 +115,8 @@ def _participant_field() -> forms.MultipleChoiceField:
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _(
-                "Choose participants among the family, the workers of your organisation and "
-                "the actors on this case."
+                "Choose participants among the family, the workers on this case and the "
+                "actors on this case."
             )
         },
     )

@@ -6,7 +6,7 @@ from django.urls import reverse
 from conftest import translated
 from samspel.activities.models import Activity
 from samspel.activities.tests.conftest import TODAY
-from samspel.activities.tests.factories import appointment, at
+from samspel.activities.tests.factories import appointment, at, planned_activity
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases.models import CaseStatus
 from samspel.families.models import Family, Person
@@ -195,3 +195,38 @@ def test_the_warning_is_translated(login, personas, active_case, language):
     html = client.post(_url(active_case), _data()).content.decode()
     assert translated("The time overlaps other appointments", language) in html
     assert not Activity.objects.exists()
+
+
+def test_the_workers_offered_are_those_on_the_case_not_the_organisation(
+    login, personas, active_case, other_team
+):
+    """The case's team, responsible and buddy, write grants by name, and earlier participants:
+    the page does not grow with the organisation's thousands of workers."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from conftest import make_user
+    from samspel.activities.models import ActivityParticipant
+    from samspel.cases.models import CaseGrant
+
+    client = login(personas["worker"])
+    others = [make_user(active_case.organisation, f"far-{n}", team=other_team) for n in range(3)]
+    granted, earlier = others[0], others[1]
+    CaseGrant.objects.create(
+        case=active_case, user=granted, can_write=True, granted_by=personas["worker"]
+    )
+    activity = planned_activity(active_case, at(DAY, 9))
+    ActivityParticipant.objects.create(activity=activity, user=earlier)
+    page = client.get(_url(active_case)).text
+    for offered in [personas["worker"], personas["buddy"], granted, earlier]:
+        assert f"user:{offered.public_id}" in page
+    assert f"user:{others[2].public_id}" not in page  # another team, not on the case
+    response = client.post(_url(active_case), _data(participants=[f"user:{others[2].public_id}"]))
+    assert "Choose participants among the family, the workers on this case" in response.text
+    with CaptureQueriesContext(connection) as few:
+        size = len(client.get(_url(active_case)).content)
+    for n in range(20):
+        make_user(active_case.organisation, f"more-{n}", team=other_team)
+    with CaptureQueriesContext(connection) as many:
+        assert len(client.get(_url(active_case)).content) == size
+    assert len(many) == len(few)
