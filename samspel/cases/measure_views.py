@@ -6,19 +6,14 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samspel.cases.access import get_case_for_write
 from samspel.cases.measure_forms import MeasureAddForm, MeasureEndForm
 from samspel.cases.models import Measure
-from samspel.cases.posting import post_case_change
+from samspel.cases.posting import case_page_url, post_case_change
 from samspel.cases.services import NOT_THIS_COUNTRYS_LAW, add_measure, end_measure
-
-
-def _back(case) -> str:
-    return reverse("cases:detail", args=[case.public_id]) + "#measures-heading"
 
 
 @require_POST
@@ -47,7 +42,7 @@ def measure_add(request: HttpRequest, public_id) -> HttpResponse:
         form,
         save,
         saved=_("The measure is recorded."),
-        back=_back(case),
+        back=case_page_url(case, "measures-heading"),
         field_reasons=reasons,
     )
 
@@ -70,5 +65,5 @@ def measure_end(request: HttpRequest, public_id, measure_id) -> HttpResponse:
         MeasureEndForm(request.POST),
         save,
         saved=_("The measure's end is recorded."),
-        back=_back(case),
+        back=case_page_url(case, "measures-heading"),
     )

@@ -7,24 +7,18 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samspel.cases.access import get_case_for_write
 from samspel.cases.models import Placement
 from samspel.cases.placement_forms import PlacementEndForm
-from samspel.cases.posting import post_case_change
+from samspel.cases.posting import case_page_url, post_case_change
 from samspel.cases.services import (
     NOT_A_FOCUS_CHILD,
     NOT_THIS_COUNTRY,
     end_placement,
 )
-
-
-def _back(case) -> str:
-    return reverse("cases:detail", args=[case.public_id]) + "#placements-heading"
-
 
 # A clearer word than the field's own error for the choices a form refuses.
 FIELD_REASONS = {
@@ -55,7 +49,7 @@ def placement_end(request: HttpRequest, public_id, placement_id) -> HttpResponse
 
     form = PlacementEndForm(request.POST)
     saved = _("The placement is ended.")
-    back = _back(case)
+    back = case_page_url(case, "placements-heading")
     return post_case_change(
         request, case, form, save, saved=saved, back=back, field_reasons=FIELD_REASONS
     )

@@ -12,12 +12,20 @@ from django.contrib import messages
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from samspel.cases.access import refuse_closed
 from samspel.cases.models import Case
 from samspel.cases.refusals import Refused, refusal_response
+
+
+def case_page_url(case: Case, panel: str = "") -> str:
+    """The case page, opened at `panel` (its heading's id) when given: where a panel's change
+    goes back to."""
+    url = reverse("cases:detail", args=[case.public_id])
+    return f"{url}#{panel}" if panel else url
 
 
 def form_reason(form: Form, field_reasons: Mapping[str, str | Promise]) -> str:

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -41,7 +40,7 @@ from samspel.cases.forms import (
 )
 from samspel.cases.models import Case, EmergencyAccess
 from samspel.cases.panels import panel_context
-from samspel.cases.posting import post_case_change
+from samspel.cases.posting import case_page_url, post_case_change
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.cases.worker_search import case_workers, suggestions
 from samspel.organisations.models import Jurisdiction
@@ -125,7 +124,7 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
 @login_required
 def case_edit(request: HttpRequest, public_id) -> HttpResponse:
     case = get_case_for_write(request, public_id)
-    if refused := refuse_closed(request, case, _detail_url(case)):
+    if refused := refuse_closed(request, case, case_page_url(case)):
         return refused
     # The form gets its own copy: validating a model form writes into its instance, and the
     # service compares the case as stored with the changes.
@@ -142,7 +141,7 @@ def case_edit(request: HttpRequest, public_id) -> HttpResponse:
                 **{name: data[name] for name in services.EDITABLE},
             )
         except Refused as refused:
-            return refusal_response(request, refused, _detail_url(case))
+            return refusal_response(request, refused, case_page_url(case))
         messages.success(request, _("The case is saved."))
         return redirect("cases:detail", public_id=case.public_id)
     return render(
@@ -150,32 +149,28 @@ def case_edit(request: HttpRequest, public_id) -> HttpResponse:
     )
 
 
-def _detail_url(case: Case) -> str:
-    return reverse("cases:detail", kwargs={"public_id": case.public_id})
-
-
 @require_POST
 @login_required
 def case_status(request: HttpRequest, public_id) -> HttpResponse:
     case = get_case_for_write(request, public_id)
     # A closed case offers no next status, so its form never validates: say why first.
-    if refused := refuse_closed(request, case, _detail_url(case)):
+    if refused := refuse_closed(request, case, case_page_url(case)):
         return refused
     form = StatusForm(request.POST, case=case)
     if not form.is_valid():
         messages.error(request, _("That status change is not possible. Nothing was changed."))
-        return redirect(_detail_url(case))
+        return redirect(case_page_url(case))
     data = form.cleaned_data
     try:
         services.change_status(
             case, by=request.user, status=data["status"], on=data["on"], request=request
         )
     except Refused as refused:
-        return refusal_response(request, refused, _detail_url(case))
+        return refusal_response(request, refused, case_page_url(case))
     messages.success(
         request, _("The case is now %(status)s.") % {"status": case.get_status_display()}
     )
-    return redirect(_detail_url(case))
+    return redirect(case_page_url(case))
 
 
 @require_POST
@@ -196,7 +191,7 @@ def investigation_decision(request: HttpRequest, public_id) -> HttpResponse:
         )
 
     form = InvestigationDecisionForm(request.POST, case=case)
-    saved, back = _("The decision is recorded."), _detail_url(case)
+    saved, back = _("The decision is recorded."), case_page_url(case)
     return post_case_change(request, case, form, save, saved=saved, back=back)
 
 
@@ -216,7 +211,7 @@ def investigation(request: HttpRequest, public_id) -> HttpResponse:
         )
 
     form = InvestigationForm(request.POST, case=case)
-    saved, back = _("The investigation is recorded."), _detail_url(case)
+    saved, back = _("The investigation is recorded."), case_page_url(case)
     return post_case_change(request, case, form, save, saved=saved, back=back)
 
 
@@ -229,16 +224,16 @@ def case_grant(request: HttpRequest, public_id) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             messages.error(request, errors[0])
-        return redirect(_detail_url(case))
+        return redirect(case_page_url(case))
     data = form.cleaned_data
     try:
         grant = services.grant_access(
             case, by=request.user, user=data["user"], can_write=data["can_write"], request=request
         )
     except Refused as refused:
-        return refusal_response(request, refused, _detail_url(case))
+        return refusal_response(request, refused, case_page_url(case))
     messages.success(request, _("%(user)s now has access to the case.") % {"user": grant.user})
-    return redirect(_detail_url(case))
+    return redirect(case_page_url(case))
 
 
 @require_GET
@@ -265,7 +260,7 @@ def case_revoke(request: HttpRequest, public_id, user_id) -> HttpResponse:
     case = get_case_for_write(request, public_id)
     if services.revoke_access(case, by=request.user, user_public_id=user_id, request=request):
         messages.success(request, _("The access is removed."))
-    return redirect(_detail_url(case))
+    return redirect(case_page_url(case))
 
 
 @require_POST

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from samspel.cases.access import get_case_for_write
 from samspel.cases.models import home_kind
 from samspel.cases.placement_forms import PlacementRecordForm
-from samspel.cases.posting import post_case_change
+from samspel.cases.posting import case_page_url, post_case_change
 from samspel.cases.services import NOT_A_FOCUS_CHILD, NOT_A_HOME, NOT_THIS_COUNTRY
 from samspel.families.models import Person
 from samspel.network.placements import record_placement_in_home
@@ -55,7 +54,7 @@ def placement_add(request: HttpRequest, case_id) -> HttpResponse:
         )
 
     form = PlacementRecordForm(request.POST, case=case)
-    back = reverse("cases:detail", args=[case.public_id]) + "#placements-heading"
+    back = case_page_url(case, "placements-heading")
     saved = _("The placement is recorded.")
     return post_case_change(
         request, case, form, save, saved=saved, back=back, field_reasons=FIELD_REASONS

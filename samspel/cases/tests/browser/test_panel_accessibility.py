@@ -129,6 +129,8 @@ def test_investigation_and_placement_panels(new_page, shot, username, language):
     expect(placements.locator("dl.placement")).to_have_count(2)
     for details in placements.locator("details").all():  # the forms open, as a user sees them
         details.locator("summary").click()
+    for details in page.locator("section.measures details").all():
+        details.locator("summary").click()
     shot(page, f"panels-{language}")
     assert_accessible(page)
     assert page.evaluate(DUPLICATE_IDS) == []
@@ -175,6 +177,22 @@ def test_investigation_and_placement_panels(new_page, shot, username, language):
     )
     _check_refused(page, language, "A placement cannot be dated in the future.")
     assert case.placements.count() == 2
+
+    # A measure ending before it starts.
+    measures = case.measures.count()
+    add_measure = page.locator("section.measures form[action$='/measures/']")
+    add_measure.locator("xpath=..").locator("summary").click()
+    _send(
+        page,
+        add_measure,
+        {
+            "input[name=measure-decided_on]": start.isoformat(),
+            "input[name=measure-starts_on]": start.isoformat(),
+            "input[name=measure-ends_on]": (start - dt.timedelta(days=1)).isoformat(),
+        },
+    )
+    _check_refused(page, language, services.MEASURE_ENDS_BEFORE_START)
+    assert case.measures.count() == measures
 
 
 def _fifa_case_with_parents() -> Case:
