@@ -23,7 +23,7 @@ from samspel.organisations.models import Organisation
 SMALL, LARGE = 48, 144
 ACTIVITIES_PER_CASE = 2
 
-# Today's counts on SQLite (not checked on PostgreSQL). A page that needs one more query fails
+# Today's counts (the same on SQLite and PostgreSQL). A page that needs one more query fails
 # here: if the query is meant, raise its number in the same commit and say why in the message.
 PINNED = {
     "health check `/healthz`": 5,
