@@ -5,16 +5,11 @@ the engine reads calls `recompute_case(case)` itself, inside its own `transactio
 block and after the change is saved, so the stored items never disagree with the case in a
 committed state, and one request recomputes once however many rows it saved:
 
-<<<<<<< HEAD
 - samspel.cases.services: opening and changing a case (programme, team, responsible, buddy,
   dates), its status, its measures (the legal basis: added and ended with their dates), its
   investigation, placements and the adults' FIFA answers;
-=======
-- samspel.cases.views: case_create, case_edit (legal basis, programme, team, responsible,
-  buddy, fact dates), case_status;
 - samspel.families.services, after the person forms save a person (a focus child's birth date,
   the adults FIFA asks): every case of the family;
->>>>>>> orphan10
 - samspel.plans.versioning: create_plan and plan_change (every plan, goal and sub-goal save);
 - samspel.activities.services: every change of an activity (planned, moved, cancelled, held,
   recorded after the fact, a contact logged from the case page);
@@ -377,14 +372,18 @@ def _as_of(case: Case, today: dt.date) -> dt.date:
 class _Writes:
     """What a batch's recompute writes, collected over its cases and written in a handful of
     statements whatever the batch's size: the stale items and periods deleted, the moved items
-    updated in one statement, the new items and periods inserted."""
+    updated in one statement, the new items and periods inserted as plain rows (COPY on
+    PostgreSQL, multi-row INSERTs elsewhere), without a model instance per row: building and
+    preparing ORM objects cost more than the engine when a full recompute writes everything."""
 
     gone_items: list[int] = field(default_factory=list)
     moved_items: list[DueItem] = field(default_factory=list)
     moved_fields: set[str] = field(default_factory=set)
-    new_items: list[DueItem] = field(default_factory=list)
+    # (case, rule, *values in DUE_ITEM_FIELDS order)
+    new_items: list[tuple] = field(default_factory=list)
     gone_periods: list[int] = field(default_factory=list)
-    new_periods: list[FollowUpPeriod] = field(default_factory=list)
+    # (case, rule, due on, held on, team, programme)
+    new_periods: list[tuple] = field(default_factory=list)
 
     def save(self) -> None:
         if self.gone_items:
@@ -394,14 +393,46 @@ class _Writes:
                 self.moved_items, sorted(self.moved_fields), batch_size=WRITE_BATCH
             )
         if self.new_items:
-            DueItem.objects.bulk_create(self.new_items, batch_size=WRITE_BATCH)
+            _insert(DueItem, ["case_id", "rule", *DUE_ITEM_FIELDS], self.new_items)
         if self.gone_periods:
             FollowUpPeriod.objects.filter(pk__in=self.gone_periods).delete()
         if self.new_periods:
-            FollowUpPeriod.objects.bulk_create(self.new_periods, batch_size=WRITE_BATCH)
+            _insert(FollowUpPeriod, PERIOD_COLUMNS, self.new_periods)
 
 
 WRITE_BATCH = 1000
+PERIOD_COLUMNS = ["case_id", "rule", "due_on", "held_on", "team_id", "programme"]
+
+
+def _insert(model, columns: list[str], rows: list[tuple]) -> None:
+    """Insert plain rows (JSON values as dicts) into `model`'s table: one COPY on PostgreSQL
+    (psycopg 3), multi-row INSERTs of WRITE_BATCH rows elsewhere."""
+    table = model._meta.db_table
+    quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
+    json_at = [at for at, column in enumerate(columns) if column == "explanation_params"]
+    if json_at:
+        rows = [_with_json(row, json_at) for row in rows]
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        if connection.vendor == "postgresql" and hasattr(raw, "copy"):
+            with raw.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        for start in range(0, len(rows), WRITE_BATCH):
+            chunk = rows[start : start + WRITE_BATCH]
+            cursor.execute(
+                f"INSERT INTO {table} ({quoted}) VALUES " + ", ".join([marks] * len(chunk)),
+                [value for row in chunk for value in row],
+            )
+
+
+def _with_json(row: tuple, json_at: list[int]) -> tuple:
+    values = list(row)
+    for at in json_at:
+        values[at] = json.dumps(values[at])
+    return tuple(values)
 
 
 def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded, writes: _Writes) -> Change:
@@ -414,44 +445,47 @@ def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded, writes: _Writes
     if gone:
         writes.gone_items += [existing[rule][0] for rule in gone]
         change.removed = sorted(gone)
-    for rule, item in wanted.items():
+    for rule, values in wanted.items():
         if rule not in existing:
-            writes.new_items.append(item)
+            writes.new_items.append((case.pk, rule, *values))
             change.added.append(rule)
             continue
         pk, old = existing[rule]
+        if old == values:
+            continue
         differ = [
             name
-            for name, value in zip(DUE_ITEM_FIELDS, old, strict=True)
-            if value != getattr(item, name)
+            for name, before, after in zip(DUE_ITEM_FIELDS, old, values, strict=True)
+            if before != after
         ]
-        if differ:
-            if "due_on" in differ:
-                change.moved.append((rule, old[_DATES_AT[0]], item.due_on))
-            item.pk = pk
-            writes.moved_items.append(item)
-            writes.moved_fields.update(differ)
+        if "due_on" in differ:
+            change.moved.append((rule, old[_DATES_AT[0]], values[_DATES_AT[0]]))
+        writes.moved_items.append(
+            DueItem(
+                pk=pk, case_id=case.pk, rule=rule, **dict(zip(DUE_ITEM_FIELDS, values, strict=True))
+            )
+        )
+        writes.moved_fields.update(differ)
     change.periods_changed = _store_periods(case, facts, loaded.periods[case.pk], writes)
     return change
 
 
-def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, DueItem]:
+def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, tuple]:
+    """rule → the item's values in DUE_ITEM_FIELDS order."""
     wanted = {}
     for item in engine.due_items(facts):
-        wanted[item.rule] = DueItem(
-            case_id=case.pk,
-            rule=item.rule,
-            title=item.title,
-            due_on=item.due_on,
-            counts_from=item.counts_from,
-            source=item.source,
-            explanation=item.explanation.message,
-            explanation_params=dict(item.explanation.params),
-            organisation_id=case.organisation_id,
-            responsible_id=case.responsible_id,
-            buddy_id=case.buddy_id,
-            team_id=case.team_id,
-            programme=case.programme,
+        wanted[item.rule] = (
+            item.title,
+            item.due_on,
+            item.counts_from,
+            item.source,
+            item.explanation.message,
+            dict(item.explanation.params),
+            case.organisation_id,
+            case.responsible_id,
+            case.buddy_id,
+            case.team_id,
+            case.programme,
         )
     return wanted
 
@@ -473,17 +507,7 @@ def _store_periods(
             missing.append(key)
     stale = [pk for pks in unmatched.values() for pk in pks]
     writes.gone_periods += stale
-    writes.new_periods += [
-        FollowUpPeriod(
-            case_id=case.pk,
-            rule=rule,
-            due_on=due_on,
-            held_on=held_on,
-            team_id=team_id,
-            programme=programme,
-        )
-        for rule, due_on, held_on, team_id, programme in missing
-    ]
+    writes.new_periods += [(case.pk, *key) for key in missing]
     return bool(stale or missing)
 
 
