@@ -404,9 +404,16 @@ WRITE_BATCH = 1000
 PERIOD_COLUMNS = ["case_id", "rule", "due_on", "held_on", "team_id", "programme"]
 
 
+# Below this many rows a COPY saves nothing over one INSERT; a change's own recompute (a
+# handful of rows) then writes through the ordinary cursor on every database, the same
+# statements on PostgreSQL and SQLite (pinned in programmes/tests/test_effective.py).
+COPY_FROM = 200
+
+
 def _insert(model, columns: list[str], rows: list[tuple]) -> None:
     """Insert plain rows (JSON values as dicts) into `model`'s table: one COPY on PostgreSQL
-    (psycopg 3), multi-row INSERTs of WRITE_BATCH rows elsewhere."""
+    (psycopg 3) for a batch of COPY_FROM rows or more, multi-row INSERTs of WRITE_BATCH rows
+    otherwise."""
     table = model._meta.db_table
     quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
     json_at = [at for at, column in enumerate(columns) if column == "explanation_params"]
@@ -414,7 +421,7 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
         rows = [_with_json(row, json_at) for row in rows]
     with connection.cursor() as cursor:
         raw = cursor.cursor
-        if connection.vendor == "postgresql" and hasattr(raw, "copy"):
+        if len(rows) >= COPY_FROM and connection.vendor == "postgresql" and hasattr(raw, "copy"):
             with raw.copy(f"COPY {table} ({quoted}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)

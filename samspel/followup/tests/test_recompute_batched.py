@@ -10,6 +10,7 @@ from django.db import transaction
 from conftest import make_danish_case, set_legal_basis
 from samspel.activities.models import Activity, ActivityStatus
 from samspel.cases.models import Case, CaseGrant, CaseStatus
+from samspel.followup import recompute
 from samspel.followup.models import DueItem, FollowUpPeriod, SupportEvaluation
 from samspel.followup.recompute import recompute_case, recompute_cases
 from samspel.plans.models import Goal, Plan, PlanKind, ResponsibleParty, SubGoal
@@ -124,7 +125,11 @@ def _outcome(recompute):
         return changes, rows
 
 
-def test_the_batch_stores_what_each_case_alone_stores(cases):
+@pytest.mark.parametrize("copy_from", [1, recompute.COPY_FROM], ids=["copy", "insert"])
+def test_the_batch_stores_what_each_case_alone_stores(cases, copy_from, monkeypatch):
+    """With COPY_FROM at 1 every write of the batch goes through COPY on PostgreSQL, so both
+    write paths are compared with the per-case result; on SQLite both are INSERTs."""
+    monkeypatch.setattr(recompute, "COPY_FROM", copy_from)
     alone, alone_rows = _outcome(lambda: {c.pk: recompute_case(c, TODAY) for c in cases})
     batch, batch_rows = _outcome(lambda: recompute_cases(cases, TODAY))
     assert batch_rows == alone_rows
