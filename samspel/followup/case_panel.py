@@ -15,13 +15,13 @@ from samspel.followup import phases
 from samspel.followup.case_forms import PhaseMoveForm, SupportEvaluationForm
 from samspel.followup.messages import describe
 from samspel.followup.recompute import facts_for_case
-from samspel.followup.worklists import due_row
+from samspel.followup.worklists import due_rows
 from samspel.programmes.choices import base_programme
 from samspel.programmes.effective import programme_for
 
 
-def due_rows(case: Case, today: dt.date) -> list[dict]:
-    return [due_row(item, today) for item in case.due_items.all()]
+def case_due_rows(case: Case, today: dt.date) -> list[dict]:
+    return due_rows(case.due_items.all(), today)
 
 
 def phase_panel(case: Case, today: dt.date, user) -> dict | None:
@@ -47,7 +47,7 @@ def followup_panel(request: HttpRequest, case: Case, writable: bool) -> dict:
     """The case page's follow-up: `writable` when the reader may change the open case."""
     today = timezone.localdate()
     return {
-        "due_rows": due_rows(case, today),
+        "due_rows": case_due_rows(case, today),
         "phase_panel": phase_panel(case, today, request.user),
         **evaluation_panel(case, today, writable),
     }

@@ -28,7 +28,7 @@ from samspel.followup.engine import DUE_SOON, OVERDUE, UPCOMING
 from samspel.followup.worklist_forms import TeamWorklistFilterForm
 from samspel.followup.worklists import (
     caseloads,
-    due_row,
+    due_rows,
     team_items,
     team_periods,
     team_workers,
@@ -37,10 +37,6 @@ from samspel.followup.worklists import (
 
 PAGE_SIZE = 50
 MONTHS = 12
-
-
-def _rows(items, today) -> list[dict]:
-    return [{**due_row(item, today), "case": item.case} for item in items]
 
 
 def _leader_teams(request: HttpRequest):
@@ -58,7 +54,7 @@ def worklist(request: HttpRequest) -> HttpResponse:
     if user.is_auditor or user.organisation_id is None:
         raise Http404
     today = timezone.localdate()
-    rows = _rows(worker_items(user), today)
+    rows = due_rows(worker_items(user), today, with_case=True)
     groups = [
         {"state": state, "heading": heading, "empty": empty, "rows": []}
         for state, heading, empty in (
@@ -91,7 +87,7 @@ def team_worklist(request: HttpRequest) -> HttpResponse:
     if form.is_bound:
         terms = dict(request.GET.items())
         record(request, Action.SEARCH, object_type="followup.dueitem", terms=terms)
-    rows = _rows(page.object_list, today)
+    rows = due_rows(page.object_list, today, with_case=True)
     record_list(request, "followup.team_worklist", [row["case"] for row in rows])
     query = request.GET.copy()
     query.pop("page", None)
