@@ -8,9 +8,10 @@ programme files may use are samspel.programmes.wording.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from django.utils.formats import date_format
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from samspel.activities.models import ActivityKind
 from samspel.plans.models import PlanKind
@@ -63,9 +64,21 @@ DATE_PARAMS = {"last", "start", "birthday", "target"}
 DURATION_PARAMS = {"interval", "first"}
 
 
+# A worklist describes a hundred items or more, most naming the same kinds and dates: the
+# labels and date texts are made once per language (the argument; the callers pass the active
+# one) and kept, as the catalogues themselves are.
+@lru_cache(maxsize=8)
+def _kind_labels(language: str | None) -> dict[str, str]:
+    return {kind.value: str(kind.label) for kind in ActivityKind}
+
+
+@lru_cache(maxsize=4096)
+def _date_text(language: str | None, iso: str) -> str:
+    return date_format(dt.date.fromisoformat(iso))
+
+
 def _activities_text(kinds: str) -> str:
-    labels = {kind.value: str(kind.label) for kind in ActivityKind}
-    labels[EVALUATION] = gettext(EVALUATION_LABEL)
+    labels = {**_kind_labels(get_language()), EVALUATION: gettext(EVALUATION_LABEL)}
     names = [labels.get(kind, kind) for kind in kinds.split(",") if kind]
     return gettext(" or ").join(names)
 
@@ -74,13 +87,12 @@ def _held_text(kind: str) -> str:
     """The held activity an explanation counts from, lower-case inside the sentence."""
     if kind == EVALUATION:
         return gettext(EVALUATION_HELD)
-    labels = {k.value: str(k.label) for k in ActivityKind}
-    return labels.get(kind, kind).lower()
+    return _kind_labels(get_language()).get(kind, kind).lower()
 
 
 def _param_text(name: str, value: str) -> str:
     if name in DATE_PARAMS:
-        return date_format(dt.date.fromisoformat(value))
+        return _date_text(get_language(), value)
     if name in DURATION_PARAMS:
         return duration_text(value)
     if name == "activities":
