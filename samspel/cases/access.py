@@ -96,8 +96,15 @@ def team_cases(user, team: Team | None = None) -> QuerySet[Case]:
 
 
 def own_cases(user) -> QuerySet[Case]:
-    """The readable cases the user is responsible or buddy for (the worker's own worklist)."""
-    return cases_for_user(user).filter(Q(responsible=user) | Q(buddy=user))
+    """The readable cases the user is responsible or buddy for (the worker's own worklist and
+    home page). Being responsible or buddy are the first two ways `cases_for_user` reaches a
+    case, so these are exactly its cases with that filter, read without compiling and running
+    its union (docs/benchmark.md; tests/test_own_cases.py compares the two)."""
+    if not _reads_cases(user):
+        return Case.objects.none()
+    return Case.objects.filter(organisation_id=user.organisation_id).filter(
+        Q(responsible=user) | Q(buddy=user)
+    )
 
 
 def restrict(rows: QuerySet[_Row], cases: QuerySet[Case]) -> QuerySet[_Row]:

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -18,7 +17,7 @@ from samspel.audit.log import record_list
 from samspel.audit.models import AuditEvent
 from samspel.calendars.entries import worker_activities
 from samspel.calendars.local_time import render_local
-from samspel.cases.access import cases_for_user, emergencies_to_review, led_teams
+from samspel.cases.access import emergencies_to_review, led_teams, own_cases
 from samspel.cases.models import CaseStatus
 from samspel.followup.worklists import due_summary
 from samspel.organisations.models import Membership
@@ -68,8 +67,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _case_overview(user) -> dict:
     """The worker's own open cases, and for team leaders the emergency accesses to review."""
     own = (
-        cases_for_user(user)
-        .filter(Q(responsible=user) | Q(buddy=user))
+        own_cases(user)
         .exclude(status=CaseStatus.CLOSED)
         .select_related("family", "responsible")
         .order_by("family__name")
