@@ -4,28 +4,16 @@ have appointments with other agencies, and seeding again adds nothing."""
 import datetime as dt
 
 import pytest
-from django.conf import settings
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from samspel.activities.models import Activity, ActivityStatus, ExternalAppointment
-from samspel.demo.builder import build_demo
 from samspel.demo.calendar_demo import add_demo_calendar
 from samspel.organisations.models import Organisation
 
 
 @pytest.fixture(scope="module")
-def built(django_db_setup, django_db_blocker):
-    fast = ["django.contrib.auth.hashers.MD5PasswordHasher", *settings.PASSWORD_HASHERS]
-    with (
-        django_db_blocker.unblock(),
-        override_settings(PASSWORD_HASHERS=fast),
-        transaction.atomic(),
-    ):
-        build_demo()
-        yield
-        transaction.set_rollback(True)
+def built(demo_world):
+    """The module's demo world (conftest.demo_world)."""
 
 
 def test_demo_worker_has_planned_activities_in_the_coming_two_weeks(db, built):
