@@ -20,10 +20,6 @@ from samspel.programmes.choices import base_programme
 from samspel.programmes.effective import programme_for
 
 
-def case_due_rows(case: Case, today: dt.date) -> list[dict]:
-    return due_rows(case.due_items.all(), today)
-
-
 def phase_panel(case: Case, today: dt.date, user) -> dict | None:
     """The current phase, its start, the next phase and what is missing to move on."""
     steps = phases.phases_for(base_programme(case.organisation_id, case.programme))
@@ -47,7 +43,7 @@ def followup_panel(request: HttpRequest, case: Case, writable: bool) -> dict:
     """The case page's follow-up: `writable` when the reader may change the open case."""
     today = timezone.localdate()
     return {
-        "due_rows": case_due_rows(case, today),
+        "due_rows": due_rows(case.due_items.all(), today),
         "phase_panel": phase_panel(case, today, request.user),
         **evaluation_panel(case, today, writable),
     }

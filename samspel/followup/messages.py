@@ -77,6 +77,11 @@ def _date_text(language: str | None, iso: str) -> str:
     return date_format(dt.date.fromisoformat(iso))
 
 
+def date_text(day: dt.date) -> str:
+    """A date in the active language's format, as explanations and due-item tables show it."""
+    return _date_text(get_language(), day.isoformat())
+
+
 def _activities_text(kinds: str) -> str:
     labels = {**_kind_labels(get_language()), EVALUATION: gettext(EVALUATION_LABEL)}
     names = [labels.get(kind, kind) for kind in kinds.split(",") if kind]

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from samspel.accounts.models import User
 from samspel.cases.access import cases_for_user, own_cases, restrict, team_cases
 from samspel.cases.models import CaseStatus
 from samspel.followup.engine import DUE_SOON, DUE_SOON_DAYS, OVERDUE, UPCOMING, Period, due_state
-from samspel.followup.messages import describe
+from samspel.followup.messages import date_text, describe
 from samspel.followup.models import DueItem, FollowUpPeriod
 from samspel.organisations.models import Team
 
@@ -53,17 +52,15 @@ def due_rows(items: Iterable[DueItem], today: dt.date, *, with_case: bool = Fals
     """The rows of a list of stored items, with the text the tables show made here, in the
     active language: the state label, the due date in the local format, the translated title
     and, `with_case`, the case and the link to its page. A worklist repeats dates, titles and
-    cases, so each distinct one is formatted once per list (the templates' per-row filters, tags
-    and includes were most of a worklist's time: docs/benchmark.md)."""
-    dates: dict[dt.date, str] = {}
+    cases, so each distinct title and case is made once per list and each date once per
+    language (messages.date_text): the templates' per-row filters, tags and includes were most
+    of a worklist's time (docs/benchmark.md)."""
     titles: dict[str, str] = {}
     links: dict[int, str] = {}
     rows = []
     for item in items:
         state = due_state(item.due_on, today)
         days = abs((item.due_on - today).days)
-        if item.due_on not in dates:
-            dates[item.due_on] = date_format(item.due_on)
         if item.title not in titles:
             titles[item.title] = gettext(item.title) if item.title else ""
         row = {
@@ -71,7 +68,7 @@ def due_rows(items: Iterable[DueItem], today: dt.date, *, with_case: bool = Fals
             "state": state,
             "days": days,
             "label": state_label(state, days),
-            "due_text": dates[item.due_on],
+            "due_text": date_text(item.due_on),
             "title": titles[item.title],
             "explanation": describe(item.explanation, item.explanation_params),
         }

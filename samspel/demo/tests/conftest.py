@@ -5,7 +5,9 @@ On SQLite (the embedded database the quick suite runs on) a world is built once 
 process and date: the rows the build added are kept, and the next module that asks for the same
 world gets them copied back, as the database returned them, inside its own transaction. The
 modules still each start from the complete demo world; `test_seeding_again_changes_nothing`
-runs on a copied world as well as on a built one. Other databases build the world per module."""
+runs on a copied world as well as on a built one. Other databases build the world per module.
+(The browser tests' web/tests/browser/snapshot.py replaces the whole database, which cannot
+happen inside the transaction these modules share.)"""
 
 from __future__ import annotations
 
@@ -15,7 +17,6 @@ from contextlib import contextmanager
 import pytest
 import time_machine
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.test import override_settings
 
@@ -50,7 +51,6 @@ def seeded_demo(django_db_blocker, on: dt.datetime | None = None):
             build_demo()
         yield
         transaction.set_rollback(True)
-    ContentType.objects.clear_cache()
 
 
 def _rows() -> _Added:
