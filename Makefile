@@ -6,6 +6,10 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 HOST_PORT ?= 127.0.0.1:8000
 # Two test processes: the machines have two cores.
 PYTEST_ARGS ?= -n 2
+# Some machines set PYTHONDONTWRITEBYTECODE: then every test process compiles and
+# assertion-rewrites all 200-odd test modules again (collection 10.5 s instead of 4.3 s).
+# The caches are in .gitignore.
+unexport PYTHONDONTWRITEBYTECODE
 
 # Domain modules checked with mypy + django-stubs.
 TYPED := samspel/bounds.py samspel/web/middleware.py samspel/catalogues/loader.py samspel/families/identity.py samspel/audit/log.py samspel/cases/access.py \

@@ -265,3 +265,27 @@ def make_danish_case(organisation, worker, team=None, *, legal_basis, number="20
     set_legal_basis(case, legal_basis)
     recompute_case(case)
     return case
+
+
+# Tests that share an expensive per-process world run in one test process (`--dist loadgroup`,
+# see pytest_configure): the demo world is built once per process and date, and the settings
+# tests start a dozen Django processes in a module fixture, so splitting either over two
+# processes builds it twice.
+SHARED_WORLDS = {
+    "samspel/demo/tests/": "demo-world",
+    "samspel/tests/test_settings.py": "settings-processes",
+}
+
+
+def pytest_configure(config):
+    """`-n 2` distributes as `--dist loadgroup`, so that the groups below stay together."""
+    if getattr(config.option, "dist", None) == "load":
+        config.option.dist = "loadgroup"
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        path = item.nodeid.split("::")[0]
+        for prefix, group in SHARED_WORLDS.items():
+            if path.startswith(prefix):
+                item.add_marker(pytest.mark.xdist_group(group))

@@ -3,8 +3,6 @@ family-home team has a placed child with its övervägande item, one placement i
 years old so its custody-transfer consideration is due within the week or overdue by weeks, and a
 Danish placement has its supervision visits. Seeded as on a fixed day and on today."""
 
-import datetime as dt
-
 import pytest
 from django.utils import timezone
 
@@ -12,7 +10,7 @@ from samspel.activities.models import Activity, ActivityKind, Context
 from samspel.activities.services import record_held
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases.models import Case, CaseStatus, Placement
-from samspel.demo.tests.conftest import seeded_demo
+from samspel.demo.tests.conftest import MONTH_END, seeded_demo
 from samspel.demo.world import DANISH_ORG, SWEDISH_ORG
 from samspel.followup.models import DueItem
 from samspel.organisations import programmes
@@ -23,7 +21,7 @@ CONSIDERATION, CUSTODY = "law-se:consideration", "law-se:custody-transfer"
 
 @pytest.fixture(
     scope="module",
-    params=[None, dt.datetime(2027, 8, 31, 9, tzinfo=dt.UTC)],
+    params=[None, MONTH_END],
     ids=["today", "month-end"],
 )
 def seeded_on(request, django_db_setup, django_db_blocker):

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from samspel.accounts.models import User
 from samspel.cases.models import Case
-from samspel.demo.tests.conftest import seeded_demo
+from samspel.demo.tests.conftest import MONTH_END, seeded_demo
 from samspel.followup.engine import DUE_SOON, OVERDUE, UPCOMING, due_state
 from samspel.followup.models import DueItem
 from samspel.followup.recompute import recompute_cases
@@ -26,7 +26,7 @@ MOST_DAYS_OVERDUE = 60
 DAYS = [
     None,
     dt.datetime(2028, 2, 29, 10, tzinfo=dt.UTC),
-    dt.datetime(2027, 3, 31, 10, tzinfo=dt.UTC),
+    MONTH_END,
 ]
 
 
