@@ -94,7 +94,9 @@ def sms_stub(settings):
     stub = SmsStub()
     server = ThreadingHTTPServer(("127.0.0.1", 0), stub_handler(stub))
     # shutdown() waits for the loop's next poll: 0.5 s by default, for every test.
-    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     stub.url = f"http://127.0.0.1:{server.server_address[1]}/sms"
     settings.SMS_BACKEND = "samspel.reminders.sms.HttpBackend"
