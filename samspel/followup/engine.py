@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from samspel.catalogues.loader import UnknownParagraph, catalogue
 from samspel.followup import messages as M
@@ -36,8 +37,10 @@ OVERDUE = "overdue"
 DUE_SOON_DAYS = 7
 
 
-@dataclass(frozen=True)
-class HeldActivity:
+class HeldActivity(NamedTuple):
+    """A held activity of the case (a tuple: the recompute makes one per held activity, tens of
+    thousands a batch)."""
+
     kind: str  # samspel.activities.models.ActivityKind value
     held_on: dt.date
     context: str = ""  # samspel.activities.models.Context value
@@ -141,8 +144,7 @@ def due_state(due_on: dt.date, today: dt.date) -> str:
     return UPCOMING
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """One closed or open period of a recurring rule, for compliance."""
 
     rule: str
@@ -167,35 +169,54 @@ class _Scope:
     source: str  # PROGRAMME | LAW
 
 
-def due_items(facts: CaseFacts) -> list[Due]:
-    """The open due items of one case, earliest first.
+class Evaluation(NamedTuple):
+    """What the rules make of one case: its open due items and its follow-up periods."""
+
+    items: list[Due]  # earliest first
+    periods: list[Period]  # by due date
+
+
+def evaluate(facts: CaseFacts) -> Evaluation:
+    """The case's open due items and every period of its recurring and fixed rules, closed and
+    open, in one pass over the rules (the recompute stores both).
 
     Programme rules and the jurisdiction's statutory rules are evaluated side by side; rules
     that share an obligation (e.g. a programme's follow-up and Barnets lov §95's first follow-up)
     give one item, due at the earliest of them.
     """
     found = facts.programme
-    items = []
+    shared = frozenset(rule.obligation_key for rule in found.rules) if found is not None else None
+    items, periods = [], []
+    by_kind = _dates_by_kind(facts.held)
     for rule, scope in _rules(facts, found):
-        item = _item(rule, scope, facts, found)
+        key = _rule_key(rule, scope, found, shared)
+        if rule.kind in (RECURRING, FIXED):
+            rule_periods = _periods(rule, facts, by_kind)
+            periods += [Period(key, due_on, held_on) for _from, due_on, held_on in rule_periods]
+            item = _periodic_item(rule, key, scope.source, facts, rule_periods)
+        elif rule.kind == ONCE:
+            item = _once_item(rule, key, scope.source, facts, by_kind)
+        elif rule.kind == AGE:
+            item = _age_item(rule, key, scope.source, facts, by_kind)
+        else:
+            item = None
         if item is not None:
             items.append(item)
     items = _merge(items)
     items += [i for i in (_phase_item(facts, found), _subgoal_item(facts)) if i is not None]
-    return sorted(items, key=lambda item: (item.due_on, item.rule))
+    items.sort(key=lambda item: (item.due_on, item.rule))
+    periods.sort(key=lambda period: (period.due_on, period.rule))
+    return Evaluation(items, periods)
+
+
+def due_items(facts: CaseFacts) -> list[Due]:
+    """The open due items of one case, earliest first (see `evaluate`)."""
+    return evaluate(facts).items
 
 
 def follow_up_periods(facts: CaseFacts) -> list[Period]:
     """Every period of the case's recurring follow-up rules, closed and open, by due date."""
-    periods = []
-    found = facts.programme
-    for rule, scope in _rules(facts, found):
-        if rule.kind not in (RECURRING, FIXED):
-            continue
-        key = _rule_key(rule, scope, found)
-        for _counts_from, due_on, held_on in _periods(rule, facts):
-            periods.append(Period(key, due_on, held_on))
-    return sorted(periods, key=lambda period: (period.due_on, period.rule))
+    return evaluate(facts).periods
 
 
 # Which rules apply -----------------------------------------------------------------------------
@@ -248,10 +269,12 @@ def _classes(facts: CaseFacts) -> set[str]:
     return {measure_class for _code, _current, measure_class in _basis(facts)}
 
 
-def _rule_key(rule: Rule, scope: _Scope, found: Programme | None) -> str:
-    """A law rule sharing an obligation with a programme rule uses the programme's key."""
-    shared = found is not None and any(r.obligation_key == rule.obligation_key for r in found.rules)
-    if scope.source == LAW and found is not None and shared:
+def _rule_key(
+    rule: Rule, scope: _Scope, found: Programme | None, shared: frozenset[str] | None
+) -> str:
+    """A law rule sharing an obligation with a programme rule uses the programme's key
+    (`shared`: the obligations of the programme's rules)."""
+    if scope.source == LAW and found is not None and shared and rule.obligation_key in shared:
         return f"{found.key}:{rule.obligation_key}"
     return f"{scope.prefix}:{rule.obligation_key}"
 
@@ -287,8 +310,21 @@ def _anchor(name: str, facts: CaseFacts) -> dt.date | None:
     return getattr(facts, name) or facts.started_on or facts.referred_on
 
 
-def _held_dates(rule: Rule, facts: CaseFacts) -> list[dt.date]:
-    dates = [held.held_on for held in facts.held if held.kind in rule.activities]
+# held activity kind → the days activities of that kind were held (one index per case, not a
+# pass over every held activity per rule)
+ByKind = dict[str, list[dt.date]]
+
+
+def _dates_by_kind(held: Iterable[HeldActivity]) -> ByKind:
+    found: ByKind = {}
+    for activity in held:
+        found.setdefault(activity.kind, []).append(activity.held_on)
+    return found
+
+
+def _held_dates(rule: Rule, facts: CaseFacts, by_kind: ByKind) -> list[dt.date]:
+    """The days the rule was closed: its activities held, and its closing fact's days."""
+    dates = [day for kind in rule.activities for day in by_kind.get(kind, ())]
     if rule.closed_by_fact:
         value = getattr(facts, rule.closed_by_fact)
         if isinstance(value, dt.date):
@@ -309,6 +345,8 @@ def _every(rule: Rule, facts: CaseFacts) -> tuple[Duration | None, Cadence | Non
 
 def _started_by(rule: Rule, facts: CaseFacts) -> HeldActivity | None:
     """The first held activity that starts the rule's cadence (the startup talk), if any."""
+    if not rule.started_by:
+        return None
     held = [h for h in facts.held if h.kind in rule.started_by]
     return min(held, key=lambda h: h.held_on) if held else None
 
@@ -320,13 +358,15 @@ def _start(rule: Rule, facts: CaseFacts) -> dt.date | None:
     return starter.held_on if starter is not None else _anchor(rule.anchor, facts)
 
 
-def _periods(rule: Rule, facts: CaseFacts) -> list[tuple[dt.date, dt.date, dt.date | None]]:
+def _periods(
+    rule: Rule, facts: CaseFacts, by_kind: ByKind
+) -> list[tuple[dt.date, dt.date, dt.date | None]]:
     """(counts from, due on, held on) of each period of a recurring or fixed rule."""
     start = _start(rule, facts)
     every, _cadence = _every(rule, facts)
     if start is None or every is None:
         return []
-    held = [date for date in _held_dates(rule, facts) if date >= start]
+    held = [date for date in _held_dates(rule, facts, by_kind) if date >= start]
     if rule.kind == FIXED:
         return _fixed_periods(rule, start, every, held)
     return _recurring_periods(start, rule.first or every, every, held)
@@ -375,17 +415,6 @@ def _fixed_periods(
 # Items -----------------------------------------------------------------------------------------
 
 
-def _item(rule: Rule, scope: _Scope, facts: CaseFacts, found: Programme | None) -> Due | None:
-    key = _rule_key(rule, scope, found)
-    if rule.kind in (RECURRING, FIXED):
-        return _periodic_item(rule, key, scope.source, facts)
-    if rule.kind == ONCE:
-        return _once_item(rule, key, scope.source, facts)
-    if rule.kind == AGE:
-        return _age_item(rule, key, scope.source, facts)
-    return None
-
-
 def _due_item(
     rule: Rule, key: str, source: str, dates: tuple[dt.date, dt.date], why: Explanation
 ) -> Due:
@@ -400,8 +429,9 @@ def _due_item(
     )
 
 
-def _periodic_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | None:
-    periods = _periods(rule, facts)
+def _periodic_item(
+    rule: Rule, key: str, source: str, facts: CaseFacts, periods: list
+) -> Due | None:
     if not periods:
         return None
     counts_from, due_on, held = periods[-1]
@@ -467,12 +497,12 @@ def _paragraphs_text(cadence: Cadence, facts: CaseFacts) -> str:
     return ", ".join(shown)
 
 
-def _once_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | None:
+def _once_item(rule: Rule, key: str, source: str, facts: CaseFacts, by_kind: ByKind) -> Due | None:
     deadlines = _deadline_dates(rule, facts)
     if not deadlines:
         return None
     due_on, counts_from, anchor, within = min(deadlines)
-    if _once_closed(rule, facts, counts_from):
+    if _once_closed(rule, facts, counts_from, by_kind):
         return None
     params = {"interval": str(within), "anchor": anchor, "start": counts_from.isoformat()}
     if rule.law:
@@ -503,10 +533,10 @@ def _deadline_dates(rule: Rule, facts: CaseFacts) -> list[tuple[dt.date, dt.date
     return found
 
 
-def _once_closed(rule: Rule, facts: CaseFacts, counts_from: dt.date) -> bool:
+def _once_closed(rule: Rule, facts: CaseFacts, counts_from: dt.date, by_kind: ByKind) -> bool:
     if rule.closed_by_fact and getattr(facts, rule.closed_by_fact):
         return True
-    if any(date >= counts_from for date in _held_dates(rule, facts)):
+    if any(date >= counts_from for date in _held_dates(rule, facts, by_kind)):
         return True
     return rule.closed_by_plan != "" and any(
         plan.kind == rule.closed_by_plan
@@ -516,11 +546,11 @@ def _once_closed(rule: Rule, facts: CaseFacts, counts_from: dt.date) -> bool:
     )
 
 
-def _age_item(rule: Rule, key: str, source: str, facts: CaseFacts) -> Due | None:
+def _age_item(rule: Rule, key: str, source: str, facts: CaseFacts, by_kind: ByKind) -> Due | None:
     """From the birthday on which a focus child reaches the age, until a qualifying activity is
     held; a child already a year older is past it."""
     assert rule.within is not None
-    held = _held_dates(rule, facts)
+    held = _held_dates(rule, facts, by_kind)
     for birth in sorted(facts.child_birth_dates):
         birthday = _years_after(birth, rule.at_age)
         if not birthday <= facts.today < _years_after(birthday, 1):

@@ -33,12 +33,14 @@ Bulk work that saves the same case many times wraps itself in `deferred()` to re
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.db import connection, transaction
 from django.utils import timezone
@@ -148,8 +150,8 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     """One statement, one row per fact: (tag, case, text, date, text, id, date, json, id).
     Plain SQL that PostgreSQL and SQLite both run; the per-change recompute is benchmarked
     (docs/benchmark.md) and a query per kind of fact cost more than the engine itself."""
-    marks = ", ".join(["%s"] * len(case_ids))
-    org_marks = ", ".join(["%s"] * len(organisation_ids))
+    in_cases, ids = _among(case_ids)
+    in_orgs, orgs = _among(organisation_ids)
     activity, plan = Activity._meta.db_table, Plan._meta.db_table
     goal, sub_goal = (
         SubGoal._meta.get_field("goal").related_model._meta.db_table,
@@ -166,44 +168,43 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
     role_marks = ", ".join(["%s"] * len(ANSWERING_ROLES))
     branches = [
         f"SELECT 'h', a.case_id, a.kind, a.held_on, a.context, a.id, {no_date}, {no_json}, "
-        f"{no_id} FROM {activity} a WHERE a.case_id IN ({marks}) AND a.status = %s "
+        f"{no_id} FROM {activity} a WHERE a.case_id {in_cases} AND a.status = %s "
         "AND a.held_on IS NOT NULL",
         f"SELECT 'p', p.case_id, p.kind, p.starts_on, {no_text}, p.id, {no_date}, {no_json}, "
-        f"{no_id} FROM {plan} p WHERE p.case_id IN ({marks})",
+        f"{no_id} FROM {plan} p WHERE p.case_id {in_cases}",
         f"SELECT 's', p.case_id, {no_text}, s.target_date, {no_text}, p.id, {no_date}, "
         f"{no_json}, {no_id} FROM {sub_goal} s JOIN {goal} g ON g.id = s.goal_id "
-        f"JOIN {plan} p ON p.id = g.plan_id WHERE p.case_id IN ({marks})",
+        f"JOIN {plan} p ON p.id = g.plan_id WHERE p.case_id {in_cases}",
         f"SELECT 'b', f.case_id, {no_text}, x.birth_date, {no_text}, {no_id}, {no_date}, "
         f"{no_json}, {no_id} FROM {focus} f JOIN {person} x ON x.id = f.person_id "
-        f"WHERE f.case_id IN ({marks})",
+        f"WHERE f.case_id {in_cases}",
         f"SELECT 'g', c.case_id, {no_text}, {no_date}, {no_text}, c.user_id, {no_date}, "
-        f"{no_json}, {no_id} FROM {grant} c WHERE c.case_id IN ({marks}) AND c.can_write = %s",
+        f"{no_json}, {no_id} FROM {grant} c WHERE c.case_id {in_cases} AND c.can_write = %s",
         f"SELECT 'f', r.case_id, r.rule, r.due_on, r.programme, r.team_id, r.held_on, "
-        f"{no_json}, r.id FROM {period} r WHERE r.case_id IN ({marks})",
+        f"{no_json}, r.id FROM {period} r WHERE r.case_id {in_cases}",
         # FIFA: every adult of the case's family (ANSWERING_ROLES), with their answers' days.
         f"SELECT 'a', c.id, {no_text}, w.asked_about_children_on, {no_text}, x.id, "
         f"w.parenting_support_offered_on, {no_json}, {no_id} FROM {case_table} c "
         f"JOIN {person} x ON x.family_id = c.family_id LEFT JOIN {answers} w "
         f"ON w.case_id = c.id AND w.person_id = x.id "
-        f"WHERE c.id IN ({marks}) AND x.role IN ({role_marks})",
+        f"WHERE c.id {in_cases} AND x.role IN ({role_marks})",
         f"SELECT 'l', l.case_id, {no_text}, l.started_on, {no_text}, l.id, l.ended_on, "
-        f"{no_json}, {no_id} FROM {placement} l WHERE l.case_id IN ({marks})",
+        f"{no_json}, {no_id} FROM {placement} l WHERE l.case_id {in_cases}",
         f"SELECT 'm', m.case_id, m.paragraph, m.starts_on, {no_text}, m.id, m.ends_on, "
-        f"{no_json}, {no_id} FROM {measure} m WHERE m.case_id IN ({marks})",
+        f"{no_json}, {no_id} FROM {measure} m WHERE m.case_id {in_cases}",
         f"SELECT 'e', e.case_id, {no_text}, e.evaluated_on, {no_text}, {no_id}, {no_date}, "
-        f"{no_json}, {no_id} FROM {evaluation} e WHERE e.case_id IN ({marks})",
+        f"{no_json}, {no_id} FROM {evaluation} e WHERE e.case_id {in_cases}",
         # The organisations' programme settings: (organisation, key, built-in, overrides), made
         # into the programmes the cases run by samspel.programmes.effective.resolve_rows.
         f"SELECT 'o', o.organisation_id, o.programme, {no_date}, o.programme, {no_id}, "
         f"{no_date}, CAST(o.overrides AS TEXT), {no_id} FROM {org_settings} o "
-        f"WHERE o.organisation_id IN ({org_marks})",
+        f"WHERE o.organisation_id {in_orgs}",
         f"SELECT 'o', o.organisation_id, o.key, {no_date}, o.based_on, {no_id}, {no_date}, "
         f"CAST(o.overrides AS TEXT), {no_id} FROM {own} o "
-        f"WHERE o.organisation_id IN ({org_marks})",
+        f"WHERE o.organisation_id {in_orgs}",
         f"SELECT 'j', o.id, o.jurisdiction, {no_date}, {no_text}, {no_id}, {no_date}, "
-        f"{no_json}, {no_id} FROM {organisation} o WHERE o.id IN ({org_marks})",
+        f"{no_json}, {no_id} FROM {organisation} o WHERE o.id {in_orgs}",
     ]
-    ids, orgs = list(case_ids), list(organisation_ids)
     params = [*ids, ActivityStatus.HELD, *ids, *ids, *ids, *ids, True, *ids]
     params += [*ids, *ANSWERING_ROLES, *ids, *ids, *ids]
     params += [*orgs, *orgs, *orgs]
@@ -212,11 +213,17 @@ def _facts_sql(case_ids: Sequence[int], organisation_ids: Sequence[int]) -> tupl
 
 def _items_sql(case_ids: Sequence[int]) -> tuple[str, list]:
     columns = ", ".join(["id", "case_id", "rule", *DUE_ITEM_FIELDS])
-    marks = ", ".join(["%s"] * len(case_ids))
-    return (
-        f"SELECT {columns} FROM {DueItem._meta.db_table} WHERE case_id IN ({marks})",
-        list(case_ids),
-    )
+    in_cases, params = _among(case_ids)
+    return f"SELECT {columns} FROM {DueItem._meta.db_table} WHERE case_id {in_cases}", params
+
+
+def _among(ids: Sequence[int]) -> tuple[str, list]:
+    """`column <this>` keeps the rows whose column is one of `ids`: one array parameter on
+    PostgreSQL (a batch of 1,000 cases would otherwise bind 11,000 parameters into the facts
+    query, each quoted into its text and planned), an IN list elsewhere."""
+    if connection.vendor == "postgresql":
+        return "= ANY(%s)", [list(ids)]
+    return "IN (" + ", ".join(["%s"] * len(ids)) + ")", list(ids)
 
 
 def _json(value) -> dict:
@@ -250,14 +257,26 @@ def _maybe_date(value) -> dt.date | None:
     return None if value is None else _as_date(value)
 
 
+_HELD_ORDER = itemgetter(3, 5)  # a held activity's row: its day, then its id
+
+
 def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
     held: dict[int, list[tuple]] = defaultdict(list)
     plans: list[tuple] = []
     targets: dict[int, list[dt.date]] = defaultdict(list)
     settings: list[effective.SettingsRow] = []
-    for tag, case_id, text, day, other, number, second_day, data, row_id in rows:
+    for row in rows:
+        # Held activities and periods are most of the rows (tens of thousands a batch): kept
+        # as they come, without unpacking; the rest by tag.
+        tag = row[0]
         if tag == "h":
-            held[case_id].append((_as_date(day), number, text, other or ""))
+            held[row[1]].append(row)
+            continue
+        tag, case_id, text, day, other, number, second_day, data, row_id = row
+        if tag == "f":
+            loaded.periods[case_id].append(
+                (text, _as_date(day), _maybe_date(second_day), number, other, row_id)
+            )
         elif tag == "p":
             plans.append((number, case_id, text, _as_date(day)))
         elif tag == "s":
@@ -266,10 +285,6 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
             loaded.births[case_id].append(_as_date(day))
         elif tag == "g":
             loaded.writers[case_id].add(number)
-        elif tag == "f":
-            loaded.periods[case_id].append(
-                (text, _as_date(day), _maybe_date(second_day), number, other, row_id)
-            )
         elif tag == "e":
             loaded.evaluations[case_id].append(_as_date(day))
         elif tag == "o":
@@ -286,9 +301,10 @@ def _sort_facts(rows: list[tuple], loaded: _Loaded) -> None:
             )
     loaded.programmes = effective.resolve_rows(loaded.jurisdictions, settings)
     for case_id, activities in held.items():
+        # By day, then id; SQLite's ISO text days sort as the dates do.
+        activities.sort(key=_HELD_ORDER)
         loaded.held[case_id] = [
-            engine.HeldActivity(kind, held_on, context)
-            for held_on, _id, kind, context in sorted(activities, key=lambda a: (a[0], a[1]))
+            engine.HeldActivity(row[2], _as_date(row[3]), row[4] or "") for row in activities
         ]
     for plan_id, case_id, kind, starts_on in sorted(plans):
         dates = tuple(sorted(targets[plan_id]))
@@ -446,7 +462,8 @@ def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded, writes: _Writes
     """Note only what differs from the stored rows (most changes move one item and one period);
     `writes.save()` writes them for the whole batch."""
     change = Change()
-    wanted = {} if case.status == CaseStatus.CLOSED else _wanted_items(case, facts)
+    evaluation = engine.evaluate(facts)
+    wanted = {} if case.status == CaseStatus.CLOSED else _wanted_items(case, evaluation.items)
     existing = loaded.items[case.pk]
     gone = [rule for rule in existing if rule not in wanted]
     if gone:
@@ -473,14 +490,16 @@ def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded, writes: _Writes
             )
         )
         writes.moved_fields.update(differ)
-    change.periods_changed = _store_periods(case, facts, loaded.periods[case.pk], writes)
+    change.periods_changed = _store_periods(
+        case, evaluation.periods, loaded.periods[case.pk], writes
+    )
     return change
 
 
-def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, tuple]:
+def _wanted_items(case: Case, items: list[engine.Due]) -> dict[str, tuple]:
     """rule → the item's values in DUE_ITEM_FIELDS order."""
     wanted = {}
-    for item in engine.due_items(facts):
+    for item in items:
         wanted[item.rule] = (
             item.title,
             item.due_on,
@@ -498,7 +517,7 @@ def _wanted_items(case: Case, facts: engine.CaseFacts) -> dict[str, tuple]:
 
 
 def _store_periods(
-    case: Case, facts: engine.CaseFacts, existing: list[tuple], writes: _Writes
+    case: Case, periods: list[engine.Period], existing: list[tuple], writes: _Writes
 ) -> bool:
     """Note the stored periods the engine no longer gives and the new ones; a held follow-up
     typically closes one open period and opens the next."""
@@ -506,7 +525,7 @@ def _store_periods(
     for rule, due_on, held_on, team_id, programme, pk in existing:
         unmatched[(rule, due_on, held_on, team_id, programme)].append(pk)
     missing = []
-    for period in engine.follow_up_periods(facts):
+    for period in periods:
         key = (period.rule, period.due_on, period.held_on, case.team_id, case.programme)
         if unmatched.get(key):
             unmatched[key].pop()
@@ -548,16 +567,38 @@ def recompute_cases(cases: Iterable[Case], today: dt.date | None = None) -> dict
     """Recompute a batch of cases with one set of reads for the whole batch."""
     cases = list(cases)
     today = today or timezone.localdate()
-    loaded = _load(cases)
     changes = {}
     writes = _Writes()
-    for case in cases:
-        facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case, loaded))
-        changes[case.pk] = _store(case, facts, loaded, writes)
+    with _collector_paused(len(cases)):
+        loaded = _load(cases)
+        for case in cases:
+            facts = _facts(case, _as_of(case, today), loaded, _jurisdiction(case, loaded))
+            changes[case.pk] = _store(case, facts, loaded, writes)
     # No savepoint of its own: a failure here must undo the caller's change as well.
     with transaction.atomic(savepoint=False):
         writes.save()
     return changes
+
+
+# From this many cases a batch pauses Python's cyclic garbage collector (see below).
+PAUSE_COLLECTOR_FROM = 100
+
+
+@contextmanager
+def _collector_paused(size: int) -> Iterator[None]:
+    """A batch of 1,000 cases makes and drops some 200,000 small objects (rows, dates, tuples),
+    none of them in a reference cycle; the cyclic collector's passes over them, and over every
+    object the process holds, took about a fifth of a batch (docs/benchmark.md). Paused while a
+    batch is read and computed, then on again; reference counting still frees what the batch
+    drops, and a cycle made meanwhile waits for the next pass."""
+    if size < PAUSE_COLLECTOR_FROM or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 RECOMPUTE_BATCH = 500

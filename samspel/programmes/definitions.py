@@ -45,6 +45,8 @@ def add_months(date: dt.date, months: int) -> dt.date:
     """The same day `months` later, clamped to the month's last day (31 Jan + 1 month = 28 Feb)."""
     index = date.year * 12 + date.month - 1 + months
     year, month = divmod(index, 12)
+    if date.day <= 28:  # every month has the day (most dates; the engine adds months a lot)
+        return dt.date(year, month + 1, date.day)
     day = min(date.day, calendar.monthrange(year, month + 1)[1])
     return dt.date(year, month + 1, day)
 
@@ -56,12 +58,13 @@ class Duration:
     locked: bool = False
 
     def after(self, date: dt.date) -> dt.date:
+        if self.unit == "months":
+            return add_months(date, self.amount)
         if self.unit == "days":
             return date + dt.timedelta(days=self.amount)
         if self.unit == "weeks":
             return date + dt.timedelta(weeks=self.amount)
-        months = self.amount * (12 if self.unit == "years" else 1)
-        return add_months(date, months)
+        return add_months(date, self.amount * 12)
 
     def before(self, date: dt.date) -> dt.date:
         return Duration(-self.amount, self.unit).after(date)

@@ -5,7 +5,7 @@ the test knows: a follow-up every 30 days from the last held follow-up meeting o
 import datetime as dt
 
 from samspel.followup import engine
-from samspel.followup.engine import CaseFacts, Due, Explanation, Period
+from samspel.followup.engine import CaseFacts, Due, Evaluation, Explanation, Period
 
 RULE = "fake:follow-up"
 EVERY = dt.timedelta(days=30)
@@ -58,6 +58,11 @@ def follow_up_periods(facts: CaseFacts) -> list[Period]:
     return periods
 
 
+def evaluate(facts: CaseFacts) -> Evaluation:
+    return Evaluation(due_items(facts), follow_up_periods(facts))
+
+
 def install(monkeypatch) -> None:
+    monkeypatch.setattr(engine, "evaluate", evaluate)
     monkeypatch.setattr(engine, "due_items", due_items)
     monkeypatch.setattr(engine, "follow_up_periods", follow_up_periods)

@@ -177,7 +177,9 @@ def test_a_closed_case_has_nothing_due_and_its_history_stops(active_case):
 def test_today_defaults_to_the_local_date(active_case, monkeypatch):
     seen = []
     monkeypatch.setattr(
-        fake_engine.engine, "due_items", lambda facts: seen.append(facts.today) or []
+        fake_engine.engine,
+        "evaluate",
+        lambda facts: seen.append(facts.today) or fake_engine.evaluate(facts),
     )
     recompute_case(active_case)
     assert seen == [TODAY]
@@ -189,8 +191,10 @@ def test_a_plan_saved_through_the_plan_service_recomputes(active_case, monkeypat
     kinds = []
     monkeypatch.setattr(
         fake_engine.engine,
-        "due_items",
-        lambda facts: kinds.append(tuple(p.kind for p in facts.plans)) or [],
+        "evaluate",
+        lambda facts: (
+            kinds.append(tuple(p.kind for p in facts.plans)) or fake_engine.evaluate(facts)
+        ),
     )
     create_plan(
         active_case,

@@ -139,3 +139,34 @@ def test_the_batch_stores_what_each_case_alone_stores(cases, copy_from, monkeypa
     assert len(periods) >= 2
     assert any(change.moved or change.removed for change in batch.values()), batch
     assert any(change.added for change in batch.values()), batch
+
+
+def test_a_batch_pauses_the_cycle_collector_and_turns_it_on_again(cases, monkeypatch):
+    import gc
+
+    from samspel.followup import engine
+
+    monkeypatch.setattr(recompute, "PAUSE_COLLECTOR_FROM", len(cases))
+    evaluate, seen = engine.evaluate, []
+
+    def watched(facts):
+        seen.append(gc.isenabled())
+        return evaluate(facts)
+
+    monkeypatch.setattr(engine, "evaluate", watched)
+    paused, paused_rows = _outcome(lambda: recompute_cases(cases, TODAY))
+    assert seen == [False] * len(cases) and gc.isenabled()
+    seen.clear()
+    _outcome(lambda: recompute_cases(cases[:1], TODAY))  # one case: the collector stays on
+    assert seen == [True]
+
+    def failing(facts):
+        raise RuntimeError("engine failed")
+
+    monkeypatch.setattr(engine, "evaluate", failing)
+    with pytest.raises(RuntimeError):
+        recompute_cases(cases, TODAY)
+    assert gc.isenabled()
+    monkeypatch.setattr(engine, "evaluate", evaluate)
+    monkeypatch.setattr(recompute, "PAUSE_COLLECTOR_FROM", len(cases) + 1)
+    assert _outcome(lambda: recompute_cases(cases, TODAY)) == (paused, paused_rows)
