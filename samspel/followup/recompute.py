@@ -388,13 +388,15 @@ def _as_of(case: Case, today: dt.date) -> dt.date:
 class _Writes:
     """What a batch's recompute writes, collected over its cases and written in a handful of
     statements whatever the batch's size: the stale items and periods deleted, the moved items
-    updated in one statement, the new items and periods inserted as plain rows (COPY on
-    PostgreSQL, multi-row INSERTs elsewhere), without a model instance per row: building and
-    preparing ORM objects cost more than the engine when a full recompute writes everything."""
+    updated (one statement run for each), the new items and periods inserted as plain rows (COPY
+    on PostgreSQL, multi-row INSERTs elsewhere). Plain SQL, without a model instance per row:
+    building the ORM's objects and statements cost more than the engine, for a full recompute
+    that writes everything and for a change's own recompute alike (docs/benchmark.md). No other
+    table refers to due items or periods, so nothing cascades from their deletes."""
 
     gone_items: list[int] = field(default_factory=list)
-    moved_items: list[DueItem] = field(default_factory=list)
-    moved_fields: set[str] = field(default_factory=set)
+    # (*values in DUE_ITEM_FIELDS order, id)
+    moved_items: list[tuple] = field(default_factory=list)
     # (case, rule, *values in DUE_ITEM_FIELDS order)
     new_items: list[tuple] = field(default_factory=list)
     gone_periods: list[int] = field(default_factory=list)
@@ -403,17 +405,32 @@ class _Writes:
 
     def save(self) -> None:
         if self.gone_items:
-            DueItem.objects.filter(pk__in=self.gone_items).delete()
+            _delete(DueItem, self.gone_items)
         if self.moved_items:
-            DueItem.objects.bulk_update(
-                self.moved_items, sorted(self.moved_fields), batch_size=WRITE_BATCH
-            )
+            _update(DueItem, DUE_ITEM_FIELDS, self.moved_items)
         if self.new_items:
             _insert(DueItem, ["case_id", "rule", *DUE_ITEM_FIELDS], self.new_items)
         if self.gone_periods:
-            FollowUpPeriod.objects.filter(pk__in=self.gone_periods).delete()
+            _delete(FollowUpPeriod, self.gone_periods)
         if self.new_periods:
             _insert(FollowUpPeriod, PERIOD_COLUMNS, self.new_periods)
+
+
+def _delete(model, ids: list[int]) -> None:
+    for start in range(0, len(ids), WRITE_BATCH):
+        among, params = _among(ids[start : start + WRITE_BATCH])
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {model._meta.db_table} WHERE id {among}", params)
+
+
+def _update(model, columns: list[str], rows: list[tuple]) -> None:
+    """Set `columns` of each row (its values, then its id): one statement, run once per row
+    (a pipeline on PostgreSQL)."""
+    quote = connection.ops.quote_name
+    sets = ", ".join(f"{quote(column)} = %s" for column in columns)
+    rows = _with_json(rows, columns)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {model._meta.db_table} SET {sets} WHERE id = %s", rows)
 
 
 WRITE_BATCH = 1000
@@ -432,9 +449,7 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
     otherwise."""
     table = model._meta.db_table
     quoted = ", ".join(connection.ops.quote_name(column) for column in columns)
-    json_at = [at for at, column in enumerate(columns) if column == "explanation_params"]
-    if json_at:
-        rows = [_with_json(row, json_at) for row in rows]
+    rows = _with_json(rows, columns)
     with connection.cursor() as cursor:
         raw = cursor.cursor
         if len(rows) >= COPY_FROM and connection.vendor == "postgresql" and hasattr(raw, "copy"):
@@ -451,11 +466,18 @@ def _insert(model, columns: list[str], rows: list[tuple]) -> None:
             )
 
 
-def _with_json(row: tuple, json_at: list[int]) -> tuple:
-    values = list(row)
-    for at in json_at:
-        values[at] = json.dumps(values[at])
-    return tuple(values)
+def _with_json(rows: list[tuple], columns: list[str]) -> list[tuple]:
+    """The rows with their JSON values (dicts) as JSON text, as plain SQL writes them."""
+    json_at = [at for at, column in enumerate(columns) if column == "explanation_params"]
+    if not json_at:
+        return rows
+    written = []
+    for row in rows:
+        values = list(row)
+        for at in json_at:
+            values[at] = json.dumps(values[at])
+        written.append(tuple(values))
+    return written
 
 
 def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded, writes: _Writes) -> Change:
@@ -477,19 +499,9 @@ def _store(case: Case, facts: engine.CaseFacts, loaded: _Loaded, writes: _Writes
         pk, old = existing[rule]
         if old == values:
             continue
-        differ = [
-            name
-            for name, before, after in zip(DUE_ITEM_FIELDS, old, values, strict=True)
-            if before != after
-        ]
-        if "due_on" in differ:
+        if old[_DATES_AT[0]] != values[_DATES_AT[0]]:
             change.moved.append((rule, old[_DATES_AT[0]], values[_DATES_AT[0]]))
-        writes.moved_items.append(
-            DueItem(
-                pk=pk, case_id=case.pk, rule=rule, **dict(zip(DUE_ITEM_FIELDS, values, strict=True))
-            )
-        )
-        writes.moved_fields.update(differ)
+        writes.moved_items.append((*values, pk))
     change.periods_changed = _store_periods(
         case, evaluation.periods, loaded.periods[case.pk], writes
     )
