@@ -90,8 +90,16 @@ def _reachable_ids(user) -> QuerySet:
 def team_cases(user, team: Team | None = None) -> QuerySet[Case]:
     """The cases of the teams the user leads (of `team` alone when given): none for a team
     the user does not lead. The team worklist and compliance start here."""
-    # team_id IN (…) rather than the Exists form, so that the case table is read by its team index.
-    cases = cases_for_user(user).filter(team_id__in=leader_memberships(user).values("team_id"))
+    # Leading a team is the third way `cases_for_user` reaches a case, so these are exactly its
+    # cases of the led teams, read without compiling and planning its union on every team page
+    # (docs/benchmark.md; tests/test_own_cases.py compares the two). team_id IN (…) rather than
+    # the Exists form, so that the case table is read by its team index.
+    if not _reads_cases(user):
+        return Case.objects.none()
+    cases = Case.objects.filter(
+        organisation_id=user.organisation_id,
+        team_id__in=leader_memberships(user).values("team_id"),
+    )
     return cases if team is None else cases.filter(team=team)
 
 
