@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
@@ -21,7 +22,7 @@ from samspel.cases.access import emergencies_to_review, led_teams, own_cases
 from samspel.cases.models import CaseStatus
 from samspel.followup.worklists import due_summary
 from samspel.organisations.models import Membership
-from samspel.reminders.models import ReminderStatus
+from samspel.reminders.models import Reminder, ReminderStatus
 
 
 @require_GET
@@ -99,8 +100,8 @@ def _coming_activities(user):
 def _unreminded(coming) -> list:
     """Coming activities with a reminder that failed for good: the family may not know about
     the meeting, so the worker should reach them another way."""
-    failed = coming.filter(reminders__status=ReminderStatus.FAILED).distinct()
-    return list(failed[:NEXT_ACTIVITIES])
+    failed = Reminder.objects.filter(activity=OuterRef("pk"), status=ReminderStatus.FAILED)
+    return list(coming.filter(Exists(failed))[:NEXT_ACTIVITIES])
 
 
 @require_POST

@@ -89,3 +89,16 @@ def test_a_coming_activity_whose_reminder_failed_is_flagged(client, personas, ac
         html.count(reverse("activities:detail", args=[active_case.public_id, visit.public_id])) == 2
     )
     assert "Reminders that could not be sent" not in _home(client, personas["outsider"])
+    # A second failed reminder (the e-mail as well as the SMS) lists the activity once.
+    Reminder.objects.create(
+        activity=visit,
+        person=parent,
+        channel="email",
+        lead_hours=24,
+        send_at=at(TODAY, 9, 30),
+        status=ReminderStatus.FAILED,
+    )
+    html = _home(client, personas["worker"])
+    assert (
+        html.count(reverse("activities:detail", args=[active_case.public_id, visit.public_id])) == 2
+    )
