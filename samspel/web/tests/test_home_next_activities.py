@@ -72,14 +72,18 @@ def test_a_coming_activity_whose_reminder_failed_is_flagged(client, personas, ac
     from samspel.reminders.models import Reminder, ReminderStatus
 
     visit = planned_activity(active_case, start=at(TODAY + dt.timedelta(days=1), 9, 30))
-    reminder = Reminder.objects.create(
-        activity=visit,
-        person=parent,
-        channel="sms",
-        lead_hours=24,
-        send_at=at(TODAY, 9, 30),
-        status=ReminderStatus.SENT,
-    )
+
+    def reminder_by(channel, status):
+        return Reminder.objects.create(
+            activity=visit,
+            person=parent,
+            channel=channel,
+            lead_hours=24,
+            send_at=at(TODAY, 9, 30),
+            status=status,
+        )
+
+    reminder = reminder_by("sms", ReminderStatus.SENT)
     assert "Reminders that could not be sent" not in _home(client, personas["worker"])
     reminder.status = ReminderStatus.FAILED
     reminder.save()
@@ -90,14 +94,7 @@ def test_a_coming_activity_whose_reminder_failed_is_flagged(client, personas, ac
     )
     assert "Reminders that could not be sent" not in _home(client, personas["outsider"])
     # A second failed reminder (the e-mail as well as the SMS) lists the activity once.
-    Reminder.objects.create(
-        activity=visit,
-        person=parent,
-        channel="email",
-        lead_hours=24,
-        send_at=at(TODAY, 9, 30),
-        status=ReminderStatus.FAILED,
-    )
+    reminder_by("email", ReminderStatus.FAILED)
     html = _home(client, personas["worker"])
     assert (
         html.count(reverse("activities:detail", args=[active_case.public_id, visit.public_id])) == 2
