@@ -78,6 +78,7 @@ class SecondFactorMiddleware:
         "accounts:logout",
         "web:set_language",
         "web:healthz",
+        "web:readyz",
     }
 
     def __init__(self, get_response):

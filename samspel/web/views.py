@@ -1,9 +1,8 @@
-"""Home page per role, language switch, health check and friendly error pages."""
+"""Home page per role, language switch, health and readiness checks, friendly error pages."""
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -23,6 +22,7 @@ from samspel.cases.models import CaseStatus
 from samspel.followup.worklists import due_summary
 from samspel.organisations.models import Membership
 from samspel.reminders.models import Reminder, ReminderStatus
+from samspel.web import readiness
 
 
 @require_GET
@@ -129,13 +129,20 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except Exception:  # any database failure means unhealthy
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+    """Liveness: the process answers requests (no database; see readiness.py)."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_GET
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness: 200 when the database, the migrations and the static files are in place."""
+    found = readiness.checks()
+    ready = all(found.values())
+    body = {"status": "ok" if ready else "unavailable"} | {
+        name: "ok" if passed else "failed" for name, passed in found.items()
+    }
+    return JsonResponse(body, status=200 if ready else 503)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

@@ -66,11 +66,15 @@ def test_people_on_the_case_get_in_and_others_get_404(client, personas, case, na
     for persona in ALLOWED:
         client.force_login(personas[persona])
         if get_allowed:
-            assert client.get(url).status_code == 200, f"{persona} GET {url}"
+            response = client.get(url)
+            assert response.status_code == 200, f"{persona} GET {url}"
+            assert response["Cache-Control"] == "no-store", url  # pages, PDFs and exports
     for persona in OUTSIDERS:
         client.force_login(personas[persona])
         method = client.get if get_allowed else client.post
-        assert method(url).status_code == 404, f"{persona} {url}"
+        response = method(url)
+        assert response.status_code == 404, f"{persona} {url}"
+        assert response["Cache-Control"] == "no-store", url
 
 
 @pytest.mark.parametrize(("name", "kwarg_names"), URLS, ids=[n for n, _ in URLS])

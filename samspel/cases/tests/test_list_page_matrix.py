@@ -32,7 +32,8 @@ EXCLUDED_NAMESPACES = {
 }
 EXCLUDED = {
     "web:set_language": "POST that switches the language",
-    "web:healthz": "database health, no data",
+    "web:healthz": "liveness, no data",
+    "web:readyz": "readiness (database, migrations, static files), no data",
     "cases:emergency": "POST that opens one case: test_emergency_access.py",
     "cases:emergency_review": "POST on one access: test_the_emergency_review_* below",
     "families:create": "a form for a new family, no case shown",
@@ -103,6 +104,7 @@ def test_a_list_page_shows_only_readable_cases_and_names_them_in_its_one_view_ev
         client.force_login(reader)
         response = client.get(url, query)
         assert response.status_code in (200, 404), f"{persona} {url}"
+        assert response["Cache-Control"] == "no-store", url
         if response.status_code == 404:
             continue
         shown = _shown(response.content.decode())
