@@ -22,16 +22,16 @@ TYPED := samspel/bounds.py samspel/web/middleware.py samspel/catalogues/loader.p
 	samspel/programmes/wording.py samspel/web/layers.py \
 	samspel/cases/refusals.py samspel/cases/services.py samspel/plans/services.py \
 	samspel/network/services.py samspel/assessments/services.py samspel/programmes/vocabulary.py samspel/cases/posting.py \
-	samspel/families/services.py
+	samspel/families/services.py samspel/web/logs.py samspel/web/readiness.py
 
-.PHONY: run test setup syslibs lint format messages makemessages chromium clean
+.PHONY: run test setup syslibs lint format messages makemessages chromium nginx clean
 
 run: setup
 	SAMSPEL_DEMO=true $(BIN)/python manage.py migrate --noinput
 	SAMSPEL_DEMO=true $(BIN)/python manage.py seed_demo
 	SAMSPEL_DEMO=true $(BIN)/python manage.py runserver $(HOST_PORT)
 
-test: setup chromium
+test: setup chromium nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy $(TYPED)
@@ -66,6 +66,12 @@ makemessages: $(VENV)/.installed syslibs
 
 chromium:
 	@command -v chromium >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium)
+
+# The production-serving test runs docs/deploy/nginx.conf in Debian's nginx, with a certificate
+# made by openssl (samspel/web/tests/test_production_serving.py).
+nginx:
+	@{ command -v nginx || test -x /usr/sbin/nginx; } >/dev/null && command -v openssl >/dev/null || \
+		($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq nginx-light openssl)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

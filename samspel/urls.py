@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+handler500 = "samspel.web.views.server_error"
+
 urlpatterns = [
     path("", include("samspel.web.urls")),
     path("accounts/", include("samspel.accounts.urls")),

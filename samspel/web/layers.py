@@ -143,7 +143,9 @@ def imports(files: list[Path] | None = None) -> list[Import]:
 # Modules of the package itself, outside any app: helpers that import only Django sit below
 # every app; the project's wiring sits above them all.
 BELOW_APPS: frozenset[str] = frozenset({"bounds", "charts", "trigram"})
-ABOVE_APPS: frozenset[str] = frozenset({"settings", "urls", "wsgi", "asgi", "__init__", "formats"})
+ABOVE_APPS: frozenset[str] = frozenset(
+    {"settings", "urls", "wsgi", "asgi", "__init__", "formats", "gunicorn_conf"}
+)
 
 
 def rank(app: str) -> int:

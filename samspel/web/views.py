@@ -4,11 +4,13 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Exists, OuterRef
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET, require_POST
 
 from samspel.accounts.redirects import safe_next
@@ -143,6 +145,29 @@ def readyz(request: HttpRequest) -> HttpResponse:
         name: "ok" if passed else "failed" for name, passed in found.items()
     }
     return JsonResponse(body, status=200 if ready else 503)
+
+
+# When even the page below cannot be rendered (a broken template, no static manifest).
+SERVER_ERROR_FALLBACK = (
+    "<!doctype html><html><head><meta charset=utf-8><title>Samspel</title></head><body><main>"
+    "<h1>Something went wrong · Något gick fel · Noget gik galt</h1>"
+    "<p>Nothing was saved. · Inget sparades. · Intet blev gemt.</p></main></body></html>"
+)
+
+
+@requires_csrf_token
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Samspel's 500 page in the language of the request, with its id for the support. It reads
+    nothing from the database (the error may be the database) and runs no context processors."""
+    context = {
+        "LANGUAGE_CODE": translation.get_language(),
+        "request_id": getattr(request, "request_id", ""),
+    }
+    try:
+        body = loader.get_template("500.html").render(context)
+    except Exception:  # the error page itself must not fail
+        body = SERVER_ERROR_FALLBACK
+    return HttpResponseServerError(body)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
