@@ -1,6 +1,7 @@
 """Login with password and second factor, lock-out, logout and password changes."""
 
 import base64
+import time
 from io import BytesIO
 from urllib.parse import urlencode
 
@@ -12,18 +13,20 @@ from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.signals import user_login_failed
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspel.accounts.forms import LoginForm, OneTimeCodeForm
+from samspel.accounts.middleware import LAST_SEEN_KEY
 from samspel.accounts.models import User
 from samspel.accounts.redirects import safe_next
 from samspel.audit.log import record
@@ -189,3 +192,15 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
         record(self.request, Action.PASSWORD_SET, form.user, user=form.user)
         messages.success(self.request, _("Your password is set. You can log in now."))
         return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def idle(request: HttpRequest) -> HttpResponse:
+    """Seconds left before the idle timeout, for the page's warning (samspel.js). GET only asks
+    (it is not activity, see IdleTimeoutMiddleware); POST is "stay logged in"."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"remaining_seconds": 0}, status=401)
+    last_seen = request.session.get(LAST_SEEN_KEY, time.time())
+    timeout = settings.SESSION_IDLE_TIMEOUT_MINUTES * 60
+    return JsonResponse({"remaining_seconds": max(0, int(timeout - (time.time() - last_seen)))})

@@ -13,4 +13,5 @@ def navigation(request):
         and user.organisation_id is not None
         and not (user.is_auditor or user.is_org_admin),
         "demo_mode": settings.DEMO_MODE,
+        "idle_timeout_seconds": settings.SESSION_IDLE_TIMEOUT_MINUTES * 60,
     }
