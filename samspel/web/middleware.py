@@ -96,17 +96,22 @@ PERMISSIONS_POLICY = ", ".join(
 
 
 class PrivateResponseMiddleware:
-    """Every response Samspel itself makes (pages, PDFs, exports, calendar feeds, error pages)
-    holds or may hold special-category data: no browser, proxy or shared cache may keep it
-    (`Cache-Control: no-store`). Static files (served by WhiteNoise before this runs) keep
-    their long cache lifetimes. Also the Permissions-Policy of every page."""
+    """Every response Samspel itself makes (pages, PDFs, exports, error pages) holds or may hold
+    special-category data: no browser, proxy or shared cache may keep it (`Cache-Control:
+    no-store`). One deliberate exception: a view that says `private` itself (the iCal feed,
+    which a calendar program subscribes to and revalidates by ETag) keeps its own header, which
+    still forbids shared caches. Static files (served by WhiteNoise before this runs) keep their
+    long cache lifetimes. Also the Permissions-Policy of every page."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        response["Cache-Control"] = "no-store"
-        response.headers.pop("Expires", None)
+        if "private" not in response.get("Cache-Control", "") or "no-store" in response.get(
+            "Cache-Control", ""
+        ):
+            response["Cache-Control"] = "no-store"
+            response.headers.pop("Expires", None)
         response["Permissions-Policy"] = PERMISSIONS_POLICY
         return response
