@@ -1,8 +1,10 @@
 import datetime as dt
+import re
+import uuid
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,17 +15,64 @@ def start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
+# More users matching a part of a name than this: the auditor is asked to type more.
+MAX_MATCHING_USERS = 50
+
+
+CASE_NUMBER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/_.-]{0,31}")
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+PERIODS = [
+    ("", _("Any time")),
+    ("today", _("Today")),
+    ("7", _("The last 7 days")),
+    ("30", _("The last 30 days")),
+    ("this_month", _("This month")),
+    ("last_month", _("Last month")),
+]
+
+
+def period_dates(period: str, today: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day (both included) of a period preset."""
+    if period == "today":
+        return today, today
+    if period in ("7", "30"):
+        return today - dt.timedelta(days=int(period) - 1), today
+    first = today.replace(day=1)
+    if period == "this_month":
+        return first, today
+    last_of_previous = first - dt.timedelta(days=1)
+    return last_of_previous.replace(day=1), last_of_previous
+
+
 class AuditSearchForm(forms.Form):
     """Each filter is an exact or range condition on an indexed column (AuditEvent.Meta)."""
 
-    user = forms.CharField(label=_("User"), required=False, max_length=150)
+    user = forms.CharField(
+        label=_("User"),
+        required=False,
+        max_length=150,
+        help_text=_("User name or part of a name."),
+    )
+    case = forms.CharField(
+        label=_("Case"),
+        required=False,
+        max_length=64,
+        help_text=_(
+            "Case number (e.g. 2025-0003): events about the case, and the lists that showed it."
+        ),
+    )
+    period = forms.ChoiceField(label=_("Period"), required=False, choices=PERIODS)
     object_type = forms.CharField(label=_("Object type"), required=False, max_length=64)
     object_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
-    case = forms.UUIDField(
-        label=_("Case id"),
-        required=False,
-        help_text=_("Events about the case, and list pages and exports that showed it."),
-    )
     action = forms.ChoiceField(
         label=_("Action"), required=False, choices=[("", _("Any action")), *Action.choices]
     )
@@ -33,6 +82,11 @@ class AuditSearchForm(forms.Form):
     date_to = forms.DateField(
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    unknown_users = forms.BooleanField(
+        label=_("Failed logins with unknown user names"),
+        required=False,
+        help_text=_("Names typed at the login page that belong to no user (any organisation)."),
+    )
 
     def __init__(self, *args, organisation_id: int, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,23 +94,49 @@ class AuditSearchForm(forms.Form):
         self.actor_ids: list[int] = []
 
     def clean_user(self) -> str:
-        """The typed name, resolved to the organisation's users (ignoring case), so that the
-        search is on the indexed actor id."""
+        """The typed name or part of it, resolved to the organisation's users (ignoring case:
+        the user name, a first or last name, or both), so that the search is on the indexed
+        actor id. An exact user name finds that user only."""
         name = self.cleaned_data["user"].strip()
         if name:
-            users = get_user_model().objects.filter(
-                organisation_id=self.organisation_id, username__iexact=name
+            users = get_user_model().objects.filter(organisation_id=self.organisation_id)
+            exact = list(users.filter(username__iexact=name).values_list("pk", flat=True))
+            # Every word in the first or the last name ("mette kri"), or the user name.
+            in_names = Q()
+            for word in name.split():
+                in_names &= Q(first_name__icontains=word) | Q(last_name__icontains=word)
+            matching = Q(username__icontains=name) | in_names
+            self.actor_ids = exact or list(
+                users.filter(matching).values_list("pk", flat=True)[: MAX_MATCHING_USERS + 1]
             )
-            self.actor_ids = list(users.values_list("pk", flat=True))
             if not self.actor_ids:
                 raise forms.ValidationError(
                     _("No user of your organisation is called “%(name)s”."),
                     params={"name": name},
                 )
+            if len(self.actor_ids) > MAX_MATCHING_USERS:
+                raise forms.ValidationError(
+                    _("More than %(count)d users match “%(name)s”: type more of the name."),
+                    params={"count": MAX_MATCHING_USERS, "name": name},
+                )
         return name
+
+    def clean_case(self) -> str:
+        """A case number as the organisation writes it, or a case's id."""
+        value = self.cleaned_data["case"].strip()
+        if value and not _is_uuid(value) and not CASE_NUMBER.fullmatch(value):
+            raise forms.ValidationError(
+                _("“%(value)s” is not a case number."), params={"value": value}
+            )
+        return value
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("period"):
+            if cleaned.get("date_from") or cleaned.get("date_to"):
+                raise forms.ValidationError(_("Choose a period or give dates, not both."))
+            start, end = period_dates(cleaned["period"], timezone.localdate())
+            cleaned["date_from"], cleaned["date_to"] = start, end
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             raise forms.ValidationError(_("The end of the period is before its start."))
@@ -72,7 +152,7 @@ class AuditSearchForm(forms.Form):
         if data.get("object_id"):
             events = events.filter(object_id=data["object_id"].strip())
         if data.get("case"):
-            events = events.filter(id__in=self.about_case(data["case"]))
+            events = events.filter(id__in=self.about_case(data["case"], self.organisation_id))
         if data.get("action"):
             events = events.filter(action=data["action"])
         # A range on `at` (the day in local time), not `at__date`, so that the index serves it.
@@ -83,11 +163,19 @@ class AuditSearchForm(forms.Form):
         return events
 
     @staticmethod
-    def about_case(public_id) -> QuerySet:
-        """The ids of the events whose object is the case or that named it among several:
-        two index lookups, joined by a union."""
-        own = AuditEvent.objects.filter(object_type="cases.case", object_id=str(public_id))
-        named = AuditEventCase.objects.filter(case_public_id=public_id)
+    def about_case(case: str, organisation_id: int | None) -> QuerySet:
+        """The ids of the events about the case (by number or by id) or that named it among
+        several: two index lookups, joined by a union."""
+        if _is_uuid(case):
+            own = AuditEvent.objects.filter(
+                object_type="cases.case", object_id=str(uuid.UUID(case))
+            )
+            named = AuditEventCase.objects.filter(case_public_id=case)
+        else:
+            own = AuditEvent.objects.filter(organisation_id=organisation_id, case_number=case)
+            named = AuditEventCase.objects.filter(
+                case_number=case, event__organisation_id=organisation_id
+            )
         return own.order_by().values("id").union(named.order_by().values("event_id"))
 
     def cleaned_data_for_log(self) -> dict:

@@ -30,13 +30,14 @@ def record(
     object_type: str = "",
     object_id: str = "",
     organisation_id: int | None = None,
-    cases: Iterable[str] = (),
+    cases: Iterable[Any] = (),
     **detail: Any,
 ) -> AuditEvent:
     """Append one event: who (the request's user unless given), what, when and from where.
     Events without a user (a calendar feed fetched by its token) name their organisation.
-    An event about several cases names them in `cases` (public ids): kept in its detail and
-    in AuditEventCase, where the auditor's search by case finds them."""
+    An event about several cases names them in `cases` (cases, or their public ids): kept in its
+    detail and in AuditEventCase, where the auditor's search by case or case number finds
+    them. An event about a case keeps the case's number beside its id."""
     if user is None and request is not None:
         request_user = getattr(request, "user", None)
         if request_user is not None and request_user.is_authenticated:
@@ -44,9 +45,13 @@ def record(
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(getattr(obj, "public_id", None) or obj.pk)
-    named = sorted({str(case) for case in cases})
+    case_number = getattr(obj, "number", "") if object_type == "cases.case" else ""
+    if not case_number and not cases:  # an event of a case's page: a plan, an activity
+        case_number = getattr(getattr(request, "samspel_case", None), "number", "")
+    # Cases are given as case objects (their number is kept too) or as public ids.
+    named = sorted({(str(getattr(c, "public_id", c)), getattr(c, "number", "")) for c in cases})
     if named:
-        detail["cases"] = named
+        detail["cases"] = [public_id for public_id, _number in named]
     event = AuditEvent.objects.create(
         actor_id=user.pk if user is not None else None,
         actor_username=(user.get_username() if user is not None else username)[:150],
@@ -54,20 +59,22 @@ def record(
         action=action,
         object_type=object_type,
         object_id=str(object_id)[:64],
+        case_number=str(case_number)[:32],
         ip_address=client_ip(request),
         request_id=getattr(request, "request_id", "") or current_request_id.get(),
         detail=detail,
     )
     if named:
         AuditEventCase.objects.bulk_create(
-            AuditEventCase(event=event, case_public_id=case) for case in named
+            AuditEventCase(event=event, case_public_id=public_id, case_number=number[:32])
+            for public_id, number in named
         )
     return event
 
 
 def record_list(request: HttpRequest, object_type: str, cases) -> AuditEvent | None:
     """A list page read case data: one 'view' event naming the cases it showed."""
-    shown = [case.public_id for case in cases]
+    shown = list(cases)
     if not shown:
         return None
     return record(request, Action.VIEW, object_type=object_type, cases=shown)

@@ -47,6 +47,12 @@ class AuditEvent(models.Model):
     action = models.CharField(_("action"), max_length=32, choices=Action.choices)
     object_type = models.CharField(_("object type"), max_length=64, blank=True)
     object_id = models.CharField(_("object id"), max_length=64, blank=True)
+    # The number of the case the event is about (copied, like the actor's name), so that the
+    # auditor finds a case by the number everyone uses; events about several cases name theirs
+    # in AuditEventCase.
+    case_number = models.CharField(
+        _("case number"), max_length=32, blank=True, default="", db_default=""
+    )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     request_id = models.CharField(_("request id"), max_length=32, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
@@ -63,6 +69,11 @@ class AuditEvent(models.Model):
             models.Index(fields=["organisation_id", "-at", "-id"], name="audit_org_at_id"),
             models.Index(fields=["actor_id", "-at", "-id"], name="audit_actor_at_id"),
             models.Index(fields=["object_type", "object_id", "-at", "-id"], name="audit_object_at"),
+            models.Index(
+                fields=["organisation_id", "case_number", "-at", "-id"],
+                name="audit_case_number_at",
+                condition=~models.Q(case_number=""),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -91,13 +102,19 @@ class AuditEventCase(models.Model):
 
     event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="case_links")
     case_public_id = models.UUIDField(_("case"))
+    case_number = models.CharField(
+        _("case number"), max_length=32, blank=True, default="", db_default=""
+    )
 
     objects = AuditEventCaseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("case named by an audit event")
         verbose_name_plural = _("cases named by audit events")
-        indexes = [models.Index(fields=["case_public_id", "event"], name="audit_case_event")]
+        indexes = [
+            models.Index(fields=["case_public_id", "event"], name="audit_case_event"),
+            models.Index(fields=["case_number", "event"], name="audit_case_number_event"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event_id} {self.case_public_id}"

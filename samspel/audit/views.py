@@ -1,16 +1,25 @@
-"""Auditors search their organisation's audit log (read-only: there is no other view)."""
+"""Auditors search their organisation's audit log, follow one case's accesses, and export a
+search as CSV (read-only: there is no other view)."""
+
+import csv
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from samspel.audit.forms import AuditSearchForm
+from samspel.audit import readable
+from samspel.audit.forms import CASE_NUMBER, AuditSearchForm
 from samspel.audit.log import record
 from samspel.audit.models import Action, AuditEvent
 from samspel.audit.paging import event_page
 
 PAGING = ("after", "before", "page")
+# An export larger than this is cut, and says so in its last line: narrow the search.
+EXPORT_LIMIT = 100_000
+UNKNOWN_USER_ACTIONS = (Action.LOGIN_FAILED, Action.LOCKED_OUT)
 
 
 def audit_events_for_user(user):
@@ -20,9 +29,8 @@ def audit_events_for_user(user):
     return AuditEvent.objects.filter(organisation_id=user.organisation_id)
 
 
-@require_GET
-@login_required
-def search(request: HttpRequest) -> HttpResponse:
+def _searched(request: HttpRequest):
+    """The form of the request's search and the events it finds (none when it is invalid)."""
     events = audit_events_for_user(request.user)
     terms = request.GET.copy()
     for key in PAGING:
@@ -31,15 +39,136 @@ def search(request: HttpRequest) -> HttpResponse:
         terms if request.GET else None, organisation_id=request.user.organisation_id
     )
     if form.is_bound and form.is_valid():
+        if form.cleaned_data.get("unknown_users"):
+            # Failed logins of names that are no user belong to no organisation.
+            events = AuditEvent.objects.filter(
+                organisation_id__isnull=True, action__in=UNKNOWN_USER_ACTIONS
+            )
         events = form.filter(events)
+    elif form.is_bound:
+        events = events.none()
+    return form, events, terms
+
+
+@require_GET
+@login_required
+def search(request: HttpRequest) -> HttpResponse:
+    form, events, terms = _searched(request)
+    if form.is_bound and form.is_valid():
         record(
             request,
             Action.SEARCH,
             object_type="audit.auditevent",
             terms=form.cleaned_data_for_log(),
         )
-    elif form.is_bound:
-        events = events.none()
     page = event_page(events, after=request.GET.get("after"), before=request.GET.get("before"))
-    context = {"form": form, "page": page, "query": terms.urlencode()}
+    context = {
+        "form": form,
+        "page": page,
+        "rows": readable.rows(page.object_list),
+        "query": terms.urlencode(),
+    }
     return render(request, "audit/search.html", context)
+
+
+@require_GET
+@login_required
+def case_timeline(request: HttpRequest, number: str) -> HttpResponse:
+    """Every access to one case, newest first: who, when, what, under emergency access or not,
+    with the readers summed up. The case's content is not shown (the auditor reads none)."""
+    events = audit_events_for_user(request.user)
+    if not CASE_NUMBER.fullmatch(number):
+        raise Http404
+    about = events.filter(id__in=AuditSearchForm.about_case(number, request.user.organisation_id))
+    record(request, Action.SEARCH, object_type="audit.auditevent", terms={"case": number})
+    page = event_page(about, after=request.GET.get("after"), before=request.GET.get("before"))
+    context = {
+        "number": number,
+        "page": page,
+        "rows": readable.rows(page.object_list),
+        "readers": readable.readers(about),
+    }
+    return render(request, "audit/case_timeline.html", context)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def _cell(value) -> str:
+    """A cell a spreadsheet shows as text: a leading = + - @ (a formula) is quoted away."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@require_GET
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    """The search as CSV (UTF-8 with BOM, for spreadsheets), newest first, audited."""
+    form, events, _terms = _searched(request)
+    if not (form.is_bound and form.is_valid()):
+        context = {"form": form, "page": event_page(events.none()), "rows": []}
+        return render(request, "audit/search.html", context, status=400)
+    record(
+        request,
+        Action.EXPORT,
+        object_type="audit.auditevent",
+        terms=form.cleaned_data_for_log(),
+    )
+    header = [
+        _("When"),
+        _("User"),
+        _("User name"),
+        _("Action"),
+        _("Object"),
+        _("Object id"),
+        _("Case number"),
+        _("Cases shown"),
+        _("Emergency access"),
+        _("IP address"),
+        _("Request id"),
+    ]
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff" + writer.writerow(header)
+        chunk: list[AuditEvent] = []
+        written = 0
+        for event in events.order_by("-at", "-id")[: EXPORT_LIMIT + 1].iterator(chunk_size=2000):
+            chunk.append(event)
+            if len(chunk) == 2000:
+                yield from _rows(writer, chunk, written)
+                written += len(chunk)
+                chunk = []
+        yield from _rows(writer, chunk, written)
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y-%m-%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="audit-{stamp}.csv"'
+    return response
+
+
+def _rows(writer, events: list[AuditEvent], written: int):
+    for number, row in enumerate(readable.rows(events), start=written + 1):
+        if number > EXPORT_LIMIT:
+            yield writer.writerow(
+                [_("More events than %(limit)d: narrow the search.") % {"limit": EXPORT_LIMIT}]
+            )
+            return
+        event = row.event
+        yield writer.writerow(
+            [
+                _cell(timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M:%S")),
+                _cell(row.actor),
+                _cell(event.actor_username),
+                _cell(event.get_action_display()),
+                _cell(row.what),
+                _cell(event.object_id),
+                _cell(row.case_number),
+                row.cases_shown or "",
+                _("yes") if row.emergency else "",
+                _cell(event.ip_address),
+                _cell(event.request_id),
+            ]
+        )

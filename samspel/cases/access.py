@@ -184,6 +184,8 @@ def _audit_once(request: HttpRequest, action: str, case: Case) -> None:
     if key in seen:
         return
     seen.add(key)
+    # Whatever else the request records (a plan read, an activity changed) names this case too.
+    request.__dict__.setdefault("samspel_case", case)
     extra: dict[str, Any] = {"path": request.path}
     if is_emergency_only(request.user, case):
         extra["emergency"] = True

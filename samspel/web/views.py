@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from samspel.accounts.redirects import safe_next
 from samspel.activities.models import Activity, ActivityStatus
+from samspel.audit import readable
 from samspel.audit.log import record_list
 from samspel.audit.models import AuditEvent
 from samspel.calendars.entries import worker_activities
@@ -53,9 +54,9 @@ def home(request: HttpRequest) -> HttpResponse:
         ]
         record_list(request, "cases.case", shown)
     if user.is_auditor:
-        context["recent_events"] = AuditEvent.objects.filter(organisation_id=user.organisation_id)[
-            :10
-        ]
+        context["recent_events"] = readable.rows(
+            list(AuditEvent.objects.filter(organisation_id=user.organisation_id)[:10])
+        )
     if user.is_org_admin and user.organisation:
         org = user.organisation
         context["org_counts"] = {

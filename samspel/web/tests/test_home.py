@@ -57,8 +57,8 @@ def test_auditor_sees_the_latest_events_of_their_organisation_only(client, perso
     text = page(client, personas, login, "auditor")
     assert "Search the audit log" in text
     assert reverse("audit:search") in text
-    assert ">worker<" in text
-    assert ">stranger<" not in text
+    assert ">Worker Testsson (Worker)<" in text
+    assert "Stranger Testsson" not in text
     assert reverse("organisations:users") not in text
 
 
