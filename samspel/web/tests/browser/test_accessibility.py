@@ -59,7 +59,7 @@ def test_audit_log_search(page: Page, shot):
     page.locator("#id_action").select_option("login")
     submit_main_form(page)
     expect(page.locator("table.events tbody tr")).to_have_count(1)
-    expect(page.locator("table.events tbody")).to_contain_text("auditor")
+    expect(page.locator("table.events tbody")).to_contain_text("Birgitte Holm")  # the auditor
     shot(page, "audit-search-results")
     assert_accessible(page)
     with phone_width(page):
@@ -156,3 +156,21 @@ def test_reminder_settings_and_programmes(page: Page, shot):
     click_and_wait(page, nav.locator("a[href='/organisation/programmes/']"))
     shot(page, "programmes")
     assert_accessible(page)
+
+
+@pytest.mark.browser
+def test_audit_case_timeline(page: Page, shot):
+    """The auditor finds a demo case by its number and opens who read it."""
+    log_in(page, "auditor")
+    page.goto("/audit/")
+    page.locator("#id_case").fill("2025-0001")
+    submit_main_form(page)
+    link = page.locator("table.events a[href='/audit/cases/2025-0001/']").first
+    expect(link).to_be_visible()
+    click_and_wait(page, link)
+    expect(page.locator("h1")).to_contain_text("2025-0001")
+    expect(page.locator("table").first.locator("tbody tr").first).to_be_visible()
+    shot(page, "audit-case-timeline")
+    assert_accessible(page)
+    with phone_width(page):
+        assert_no_sideways_scrolling(page)
