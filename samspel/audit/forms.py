@@ -181,3 +181,20 @@ class AuditSearchForm(forms.Form):
     def cleaned_data_for_log(self) -> dict:
         """The search terms, as text, for the audit event the search itself leaves."""
         return {key: str(value) for key, value in self.cleaned_data.items() if value}
+
+
+class ReviewForm(forms.Form):
+    """Flagged reads marked as reviewed, with one note for them all. The page draws the
+    checkboxes (one per read, name "event"); the view keeps only the ids of the month's flagged
+    events of the organisation."""
+
+    event = forms.Field(widget=forms.MultipleHiddenInput, required=False)
+    note = forms.CharField(label=_("Note"), required=False, max_length=500)
+
+    def clean_event(self) -> list[int]:
+        values = self.cleaned_data["event"] or []
+        if not values:
+            raise forms.ValidationError(_("Choose the reads you reviewed."))
+        if not all(str(value).isdigit() for value in values):
+            raise forms.ValidationError(_("Choose the reads you reviewed."))
+        return [int(value) for value in values]

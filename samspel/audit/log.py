@@ -9,7 +9,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from samspel.audit.middleware import current_request_id
-from samspel.audit.models import Action, AuditEvent, AuditEventCase
+from samspel.audit.models import Action, AuditEvent, AuditEventCase, AuditFlag
 
 
 def client_ip(request: HttpRequest | None) -> str | None:
@@ -31,13 +31,15 @@ def record(
     object_id: str = "",
     organisation_id: int | None = None,
     cases: Iterable[Any] = (),
+    flags: Iterable[str] = (),
     **detail: Any,
 ) -> AuditEvent:
     """Append one event: who (the request's user unless given), what, when and from where.
     Events without a user (a calendar feed fetched by its token) name their organisation.
     An event about several cases names them in `cases` (cases, or their public ids): kept in its
     detail and in AuditEventCase, where the auditor's search by case or case number finds
-    them. An event about a case keeps the case's number beside its id."""
+    them. An event about a case keeps the case's number beside its id. `flags` (audit.models.
+    Flag) put the event on the auditor's monthly review list."""
     if user is None and request is not None:
         request_user = getattr(request, "user", None)
         if request_user is not None and request_user.is_authenticated:
@@ -68,6 +70,11 @@ def record(
         AuditEventCase.objects.bulk_create(
             AuditEventCase(event=event, case_public_id=public_id, case_number=number[:32])
             for public_id, number in named
+        )
+    if flags:
+        AuditFlag.objects.bulk_create(
+            AuditFlag(event=event, organisation_id=event.organisation_id, flag=flag, at=event.at)
+            for flag in sorted(set(flags))
         )
     return event
 

@@ -8,7 +8,9 @@ class AuditLogIsAppendOnly(Exception):
     """Raised when code tries to change or delete an audit event."""
 
 
-class AuditEventQuerySet(models.QuerySet):
+class AppendOnlyQuerySet(models.QuerySet):
+    """The audit log's tables refuse bulk updates and deletes, as their rows refuse them."""
+
     def update(self, **kwargs):
         raise AuditLogIsAppendOnly("audit events cannot be updated")
 
@@ -57,7 +59,7 @@ class AuditEvent(models.Model):
     request_id = models.CharField(_("request id"), max_length=32, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
 
-    objects = AuditEventQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-id"]
@@ -88,14 +90,6 @@ class AuditEvent(models.Model):
         raise AuditLogIsAppendOnly("audit events cannot be deleted")
 
 
-class AuditEventCaseQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AuditLogIsAppendOnly("audit events cannot be updated")
-
-    def delete(self):
-        raise AuditLogIsAppendOnly("audit events cannot be deleted")
-
-
 class AuditEventCase(models.Model):
     """A case named by an event about several cases (a list page, an export), so that a search
     by case finds the event; its `detail` keeps the same list for reading. Append-only too."""
@@ -106,7 +100,7 @@ class AuditEventCase(models.Model):
         _("case number"), max_length=32, blank=True, default="", db_default=""
     )
 
-    objects = AuditEventCaseQuerySet.as_manager()
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("case named by an audit event")
@@ -126,3 +120,67 @@ class AuditEventCase(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+
+class Flag(models.TextChoices):
+    """Reads the auditor reviews each month (DOMAIN.md §7)."""
+
+    EMERGENCY = "emergency", _("Read under emergency access")
+    PROTECTED = "protected", _("Read of a case with a protected person")
+    NOT_ON_CASE = "not_on_case", _("Read by someone not on the case (outside its team)")
+
+
+class AuditFlag(models.Model):
+    """A read that belongs on the monthly review list, kept beside its event (append-only) so
+    that the list of a month is one index range, however long the log."""
+
+    event = models.ForeignKey(AuditEvent, on_delete=models.PROTECT, related_name="flags")
+    organisation_id = models.BigIntegerField(_("organisation id"), null=True, blank=True)
+    flag = models.CharField(_("flag"), max_length=16, choices=Flag.choices)
+    at = models.DateTimeField(_("when"))
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("flagged audit event")
+        verbose_name_plural = _("flagged audit events")
+        indexes = [models.Index(fields=["organisation_id", "at", "flag"], name="audit_flag_org_at")]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.flag}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditLogIsAppendOnly("audit events cannot be updated")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("audit events cannot be deleted")
+
+
+class AuditReview(models.Model):
+    """An auditor marked a flagged event as reviewed: who, when, with an optional note. Once
+    per event; a review is itself never changed."""
+
+    event = models.OneToOneField(AuditEvent, on_delete=models.PROTECT, related_name="review")
+    reviewer_id = models.BigIntegerField(_("reviewer id"))
+    reviewer_username = models.CharField(_("reviewer"), max_length=150)
+    at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("review of an audit event")
+        verbose_name_plural = _("reviews of audit events")
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.reviewer_username}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AuditLogIsAppendOnly("audit reviews cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AuditLogIsAppendOnly("audit reviews cannot be deleted")

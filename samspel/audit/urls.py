@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.search, name="search"),
     path("export.csv", views.export, name="export"),
     path("cases/<str:number>/", views.case_timeline, name="case"),
+    path("review/", views.review, name="review"),
 ]

@@ -1,19 +1,24 @@
-"""Auditors search their organisation's audit log, follow one case's accesses, and export a
-search as CSV (read-only: there is no other view)."""
+"""Auditors search their organisation's audit log, follow one case's accesses, export a search
+as CSV, and review the month's flagged reads (the log itself is never changed: a review is a
+row of its own)."""
 
 import csv
+import datetime as dt
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods
 
 from samspel.audit import readable
-from samspel.audit.forms import CASE_NUMBER, AuditSearchForm
+from samspel.audit.forms import CASE_NUMBER, AuditSearchForm, ReviewForm, start_of
 from samspel.audit.log import record
-from samspel.audit.models import Action, AuditEvent
+from samspel.audit.models import Action, AuditEvent, AuditFlag, AuditReview, Flag
 from samspel.audit.paging import event_page
 
 PAGING = ("after", "before", "page")
@@ -172,3 +177,98 @@ def _rows(writer, events: list[AuditEvent], written: int):
                 _cell(event.request_id),
             ]
         )
+
+
+REVIEW_LIMIT = 500  # rows of one month's list; more are reviewed after these
+
+
+def _month(value: str | None) -> dt.date:
+    """The first day of the `YYYY-MM` month asked for; this month when missing or malformed."""
+    try:
+        year, month = (int(part) for part in (value or "").split("-"))
+        return dt.date(year, month, 1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review(request: HttpRequest) -> HttpResponse:
+    """The month's reads to review (under emergency access, of cases with a protected person,
+    by people not on the case), each marked reviewed by an auditor once, with a note."""
+    audit_events_for_user(request.user)  # 404 for everyone but auditors
+    organisation_id = request.user.organisation_id
+    month = _month(request.POST.get("month") or request.GET.get("month"))
+    start = start_of(month)
+    end = start_of((month + dt.timedelta(days=32)).replace(day=1))
+    flagged = AuditFlag.objects.filter(organisation_id=organisation_id, at__gte=start, at__lt=end)
+    if request.method == "POST":
+        form = ReviewForm(request.POST)
+        if form.is_valid():
+            chosen = set(
+                flagged.filter(event_id__in=form.cleaned_data["event"]).values_list(
+                    "event_id", flat=True
+                )
+            )
+            done = set(
+                AuditReview.objects.filter(event_id__in=chosen).values_list("event_id", flat=True)
+            )
+            AuditReview.objects.bulk_create(
+                AuditReview(
+                    event_id=event_id,
+                    reviewer_id=request.user.pk,
+                    reviewer_username=request.user.get_username(),
+                    note=form.cleaned_data["note"],
+                )
+                for event_id in sorted(chosen - done)
+            )
+            record(
+                request,
+                Action.UPDATE,
+                object_type="audit.auditreview",
+                month=f"{month:%Y-%m}",
+                reviewed=len(chosen - done),
+            )
+            messages.success(
+                request,
+                ngettext(
+                    "%(count)d read marked as reviewed.",
+                    "%(count)d reads marked as reviewed.",
+                    len(chosen - done),
+                )
+                % {"count": len(chosen - done)},
+            )
+            return redirect(f"{reverse('audit:review')}?month={month:%Y-%m}")
+    else:
+        form = ReviewForm()
+    flags_of: dict[int, list[str]] = {}
+    for event_id, flag in flagged.order_by("-at").values_list("event_id", "flag")[
+        : REVIEW_LIMIT * 3
+    ]:
+        flags_of.setdefault(event_id, []).append(flag)
+    events = list(
+        AuditEvent.objects.filter(pk__in=list(flags_of)[:REVIEW_LIMIT])
+        .select_related("review")
+        .order_by("-at", "-id")
+    )
+    labels = dict(Flag.choices)
+    entries = [
+        {
+            "row": row,
+            "flags": [labels[flag] for flag in sorted(flags_of[row.event.pk])],
+            "review": getattr(row.event, "review", None),
+        }
+        for row in readable.rows(events)
+    ]
+    record(request, Action.VIEW, object_type="audit.auditreview", month=f"{month:%Y-%m}")
+    context = {
+        "form": form,
+        "month": month,
+        "previous": (month - dt.timedelta(days=1)).replace(day=1),
+        "next": end.date() if end.date() <= timezone.localdate() else None,
+        "entries": entries,
+        "unreviewed": sum(1 for entry in entries if entry["review"] is None),
+        "more_than_limit": len(flags_of) > REVIEW_LIMIT,
+        "limit": REVIEW_LIMIT,
+    }
+    return render(request, "audit/review.html", context)

@@ -15,11 +15,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
 
 from samspel.audit.log import record
-from samspel.audit.models import Action
+from samspel.audit.models import Action, Flag
 from samspel.cases.models import Case, CaseGrant, EmergencyAccess
 from samspel.cases.refusals import Refused, is_closed, refusal_response, refuse_if_closed
 
 # The relations a user can have to a case are the display rule's audiences (re-exported).
+from samspel.families.models import Person
 from samspel.families.visibility import EMERGENCY as EMERGENCY
 from samspel.families.visibility import NO_RELATION as NO_RELATION
 from samspel.families.visibility import ON_CASE as ON_CASE
@@ -187,15 +188,30 @@ def _audit_once(request: HttpRequest, action: str, case: Case) -> None:
     # Whatever else the request records (a plan read, an activity changed) names this case too.
     request.__dict__.setdefault("samspel_case", case)
     extra: dict[str, Any] = {"path": request.path}
-    if is_emergency_only(request.user, case):
+    flags = []
+    relation = case_relation(request.user, case)
+    if relation == EMERGENCY:
         extra["emergency"] = True
-    record(request, action, case, **extra)
+        flags.append(Flag.EMERGENCY)
+    if relation != ON_CASE:  # by a grant or emergency access: someone outside the case's team
+        extra["relation"] = relation
+        flags.append(Flag.NOT_ON_CASE)
+    if getattr(case, "has_protected_person", False):
+        flags.append(Flag.PROTECTED)
+    record(request, action, case, flags=flags if action == Action.VIEW else (), **extra)
+
+
+# A case read is flagged for the auditor's review when its family has a protected person.
+_protected_persons = Person.objects.filter(family=OuterRef("family"), protected_identity=True)
 
 
 def _visible_case(request: HttpRequest, public_id) -> Case:
     try:
         return (
-            cases_for_user(request.user).select_related("family", "team").get(public_id=public_id)
+            cases_for_user(request.user)
+            .select_related("family", "team")
+            .annotate(has_protected_person=Exists(_protected_persons))
+            .get(public_id=public_id)
         )
     except (Case.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
