@@ -6,6 +6,10 @@ Every role's home page is checked in test_roles.py."""
 import pytest
 from playwright.sync_api import Page, expect
 
+from samspel.accounts.models import User
+from samspel.audit.log import record
+from samspel.audit.models import Action, Flag
+from samspel.cases.models import Case
 from samspel.web.tests.browser.helpers import (
     assert_accessible,
     assert_no_sideways_scrolling,
@@ -174,3 +178,24 @@ def test_audit_case_timeline(page: Page, shot):
     assert_accessible(page)
     with phone_width(page):
         assert_no_sideways_scrolling(page)
+
+
+@pytest.mark.browser
+def test_audit_log_review(page: Page, shot):
+    """A read under emergency access is on this month's review list; the auditor marks it."""
+    case = Case.objects.filter(responsible__username="worker").order_by("number").first()
+    outsider = User.objects.get(username="outsider")
+    record(None, Action.VIEW, case, user=outsider, flags=[Flag.EMERGENCY], emergency=True)
+    log_in(page, "auditor")
+    click_and_wait(page, page.get_by_role("navigation").locator("a[href='/audit/review/']"))
+    boxes = page.locator("input[name=event]")
+    expect(boxes).to_have_count(1)
+    shot(page, "audit-review")
+    assert_accessible(page)
+    boxes.first.check()
+    page.locator("#id_note").fill("Checked")
+    submit_main_form(page)
+    expect(page.locator(".messages")).to_be_visible()
+    expect(boxes).to_have_count(0)
+    expect(page.locator("main table")).to_contain_text("Checked")
+    assert_accessible(page)
