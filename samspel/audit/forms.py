@@ -164,17 +164,28 @@ class AuditSearchForm(forms.Form):
 
     @staticmethod
     def about_case(case: str, organisation_id: int | None) -> QuerySet:
-        """The ids of the events about the case (by number or by id) or that named it among
-        several: two index lookups, joined by a union."""
+        """The ids of the events about the case (by number or by id: its page, its plans',
+        activities' and persons' pages, its changes) or that named it among several: index
+        lookups joined by a union."""
+        own = AuditEvent.objects.none()
+        named = AuditEventCase.objects.none()
+        number = case
         if _is_uuid(case):
-            own = AuditEvent.objects.filter(
-                object_type="cases.case", object_id=str(uuid.UUID(case))
+            public_id = str(uuid.UUID(case))
+            own = AuditEvent.objects.filter(object_type="cases.case", object_id=public_id)
+            named = AuditEventCase.objects.filter(case_public_id=public_id)
+            number = (
+                own.filter(organisation_id=organisation_id)
+                .exclude(case_number="")
+                .values_list("case_number", flat=True)
+                .first()
+            ) or ""
+        if number:
+            own = own | AuditEvent.objects.filter(
+                organisation_id=organisation_id, case_number=number
             )
-            named = AuditEventCase.objects.filter(case_public_id=case)
-        else:
-            own = AuditEvent.objects.filter(organisation_id=organisation_id, case_number=case)
-            named = AuditEventCase.objects.filter(
-                case_number=case, event__organisation_id=organisation_id
+            named = named | AuditEventCase.objects.filter(
+                case_number=number, event__organisation_id=organisation_id
             )
         return own.order_by().values("id").union(named.order_by().values("event_id"))
 

@@ -179,6 +179,14 @@ def require_case_worker(user) -> None:
         raise Http404
 
 
+# The objects a case's page may be about, by the URL's argument: what its read event names.
+READ_OBJECTS = {
+    "plan_id": "plans.plan",
+    "activity_id": "activities.activity",
+    "person_id": "families.person",
+}
+
+
 def _audit_once(request: HttpRequest, action: str, case: Case) -> None:
     seen = request.__dict__.setdefault("_samspel_audited_cases", set())
     key = (action, case.pk)
@@ -198,7 +206,20 @@ def _audit_once(request: HttpRequest, action: str, case: Case) -> None:
         flags.append(Flag.NOT_ON_CASE)
     if getattr(case, "has_protected_person", False):
         flags.append(Flag.PROTECTED)
-    record(request, action, case, flags=flags if action == Action.VIEW else (), **extra)
+    # A page of one plan, activity or person records that object, with the case's number:
+    # the auditor finds the read by the object and by the case.
+    kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+    named = [(label, kwargs[key]) for key, label in READ_OBJECTS.items() if key in kwargs]
+    object_type, object_id = named[0] if named else ("", "")
+    record(
+        request,
+        action,
+        case,
+        object_type=object_type,
+        object_id=str(object_id),
+        flags=flags if action == Action.VIEW else (),
+        **extra,
+    )
 
 
 # A case read is flagged for the auditor's review when its family has a protected person.

@@ -180,3 +180,20 @@ def test_failed_logins_with_unknown_user_names_are_visible(client, personas):
     assert row.event.action == Action.LOGIN_FAILED
     assert row.actor == "mette.k (unknown user name)"
     assert "mette.k" not in client.get(URL).content.decode()  # not among the organisation's
+
+
+def test_a_plan_read_is_found_by_the_plan_and_by_its_case(client, personas, case):
+    plan_id = FACTORIES["plan_id"](case, "plans")
+    record(None, Action.CREATE, case, user=personas["worker"])  # as cases.services does
+    client.force_login(personas["worker"])
+    address = reverse("plans:detail", kwargs={"case_id": case.public_id, "plan_id": plan_id})
+    assert client.get(address).status_code == 200
+    read = AuditEvent.objects.get(action=Action.VIEW, object_type="plans.plan")
+    assert read.object_id == str(plan_id) and read.case_number == case.number
+    client.force_login(personas["auditor"])
+    by_plan = client.get(URL, {"object_type": "plans.plan", "object_id": str(plan_id)})
+    by_number = client.get(URL, {"case": case.number})
+    by_id = client.get(URL, {"case": str(case.public_id)})
+    for response in (by_plan, by_number, by_id):
+        assert read.pk in _ids(response)
+    assert "Plan, " in by_number.content.decode()  # "Plan, Case 2026-0001"
