@@ -23,7 +23,6 @@ import subprocess
 import sys
 import threading
 import time
-import uuid
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
@@ -31,6 +30,8 @@ from urllib.parse import urlencode
 import pytest
 from django.conf import settings
 from django.db import connection
+
+from samspel.web.tests.databases import new_postgres_database, seed_demo
 
 ROOT = Path(settings.BASE_DIR)
 DEPLOY = ROOT / "docs" / "deploy"
@@ -77,25 +78,8 @@ def database_url(db):
     """A database of its own, created beside the test database on the same PostgreSQL."""
     if connection.vendor != "postgresql":
         pytest.skip("production serves PostgreSQL; this runs in the PostgreSQL pass of CI")
-    import psycopg
-
-    params = connection.settings_dict
-    name = f"samspel_serve_{uuid.uuid4().hex[:12]}"
-    admin = {
-        "host": params["HOST"] or None,
-        "port": params["PORT"] or None,
-        "user": params["USER"] or None,
-        "password": params["PASSWORD"] or None,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**admin) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    credentials = params["USER"] + (f":{params['PASSWORD']}" if params["PASSWORD"] else "")
-    address = f"{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}"
-    yield f"postgres://{credentials}@{address}/{name}"
-    with psycopg.connect(**admin) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with new_postgres_database() as url:
+        yield url
 
 
 class Client:
@@ -158,17 +142,6 @@ def _wait_until_ready(port: int, server: subprocess.Popen, log: Path) -> None:
     pytest.fail(f"samspel-serve not ready in {START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
-    subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-
-
 def _certificate(directory: Path) -> tuple[Path, Path]:
     cert, key = directory / "cert.pem", directory / "key.pem"
     subprocess.run(
@@ -222,10 +195,7 @@ def _nginx_config(directory: Path, tls_port: int, plain_port: int, app_port: int
 
 
 def test_the_documented_production_setup_serves_the_demo(database_url, tmp_path):
-    development = {**os.environ, "DATABASE_URL": database_url, "SAMSPEL_DEMO": "true"}
-    development.pop("SAMSPEL_ENV", None)
-    _manage(development, "migrate", "--noinput", "-v0")
-    _manage(development, "seed_demo")
+    seed_demo(database_url)
 
     app_port, tls_port, plain_port = _free_port(), _free_port(), _free_port()
     production = {
