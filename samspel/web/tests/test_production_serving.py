@@ -13,34 +13,22 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import re
-import secrets
 import shutil
-import signal
-import socket
-import ssl
 import subprocess
-import sys
 import threading
 import time
-from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
 
 import pytest
-from django.conf import settings
 from django.db import connection
 
 from samspel.web.tests.databases import new_postgres_database, seed_demo
+from samspel.web.tests.serving import DEPLOY, HOST, Client, free_port, serve
 
-ROOT = Path(settings.BASE_DIR)
-DEPLOY = ROOT / "docs" / "deploy"
-HOST = "samspel.example.org"
 # The load: bounded in requests and time, on loopback only.
 THREADS = 4
 REQUESTS_PER_THREAD = 15
 PAGES = ["/", "/worklist/", "/cases/", "/calendar/", "/calendar/month/"]
-START_TIMEOUT = 90
 
 pytestmark = [
     pytest.mark.skipif(
@@ -49,21 +37,6 @@ pytestmark = [
     ),
     pytest.mark.xdist_group("production_serving"),
 ]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _env_file(path: Path) -> dict[str, str]:
-    pairs = {}
-    for line in path.read_text().splitlines():
-        if line.strip() and not line.lstrip().startswith("#"):
-            key, _, value = line.partition("=")
-            pairs[key.strip()] = value.strip()
-    return pairs
 
 
 def _replaced(text: str, replacements: dict[str, str]) -> str:
@@ -80,66 +53,6 @@ def database_url(db):
         pytest.skip("production serves PostgreSQL; this runs in the PostgreSQL pass of CI")
     with new_postgres_database() as url:
         yield url
-
-
-class Client:
-    """HTTPS to nginx on loopback, with the public host name and the session's cookies."""
-
-    def __init__(self, port: int) -> None:
-        self.port = port
-        self.cookies: dict[str, str] = {}
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE  # the test's own self-signed certificate
-        self.context = context
-
-    def request(self, method: str, path: str, body: dict | None = None, **headers: str):
-        conn = http.client.HTTPSConnection("127.0.0.1", self.port, context=self.context, timeout=30)
-        sent = {"Host": HOST, **headers}
-        if self.cookies:
-            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
-        data = None
-        if body is not None:
-            data = urlencode(body)
-            sent["Content-Type"] = "application/x-www-form-urlencoded"
-            sent["Origin"] = f"https://{HOST}"
-            sent["Referer"] = f"https://{HOST}{path}"
-        conn.request(method, path, body=data, headers=sent)
-        response = conn.getresponse()
-        content = response.read()
-        for header in response.headers.get_all("Set-Cookie") or []:
-            for name, morsel in SimpleCookie(header).items():
-                self.cookies[name] = morsel.value
-        conn.close()
-        return response, content.decode("utf-8", "replace")
-
-    def log_in(self, username: str) -> None:
-        response, page = self.request("GET", "/accounts/login/")
-        assert response.status == 200, page[:500]
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-        response, page = self.request(
-            "POST",
-            "/accounts/login/",
-            {"csrfmiddlewaretoken": token, "username": username, "password": "demo"},
-        )
-        assert response.status == 302, page[:500]
-        assert response.headers["Location"] in ("/", "https://samspel.example.org/")
-
-
-def _wait_until_ready(port: int, server: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"samspel-serve stopped ({server.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-            conn.request("GET", "/readyz", headers={"Host": HOST})
-            if conn.getresponse().status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.5)
-    pytest.fail(f"samspel-serve not ready in {START_TIMEOUT} s:\n{log.read_text()[-3000:]}")
 
 
 def _certificate(directory: Path) -> tuple[Path, Path]:
@@ -196,35 +109,8 @@ def _nginx_config(directory: Path, tls_port: int, plain_port: int, app_port: int
 
 def test_the_documented_production_setup_serves_the_demo(database_url, tmp_path):
     seed_demo(database_url)
-
-    app_port, tls_port, plain_port = _free_port(), _free_port(), _free_port()
-    production = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "SAMSPEL_", "DATABASE_"))
-    }
-    production |= _env_file(DEPLOY / "samspel.env")
-    production |= {
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "DATABASE_URL": database_url,
-        "SAMSPEL_BIND": f"127.0.0.1:{app_port}",
-        "WEB_CONCURRENCY": "2",
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "SAMSPEL_PYTHON": sys.executable,
-    }
-    log = tmp_path / "samspel.log"
-    with log.open("wb") as out:
-        server = subprocess.Popen(
-            [str(ROOT / "bin" / "samspel-serve")],
-            cwd=ROOT,
-            env=production,
-            stdout=out,
-            stderr=out,
-            start_new_session=True,
-        )
-    nginx = None
-    try:
-        _wait_until_ready(app_port, server, log)
+    tls_port, plain_port = free_port(), free_port()
+    with serve(database_url, tmp_path) as (app_port, log):
         nginx_binary = shutil.which("nginx") or "/usr/sbin/nginx"
         config = _nginx_config(tmp_path, tls_port, plain_port, app_port)
         nginx = subprocess.Popen(
@@ -232,13 +118,11 @@ def test_the_documented_production_setup_serves_the_demo(database_url, tmp_path)
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )
-        _check_through_the_proxy(tls_port, plain_port, nginx, tmp_path)
-    finally:
-        if nginx is not None:
+        try:
+            _check_through_the_proxy(tls_port, plain_port, nginx, tmp_path)
+        finally:
             nginx.terminate()
             nginx.wait(timeout=20)
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=60)
     _check_the_log(log)
 
 
