@@ -3,9 +3,11 @@ import re
 import uuid
 
 from django import forms
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from samspel.audit.models import Action, AuditEvent, AuditEventCase
@@ -15,8 +17,17 @@ def start_of(day: dt.date) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
 
 
-# More users matching a part of a name than this: the auditor is asked to type more.
+# More users (persons) matching a part of a name than this: the auditor is asked to type more.
 MAX_MATCHING_USERS = 50
+MAX_MATCHING_PERSONS = 20
+
+
+def _person_lookup():
+    """The function that finds persons for the search by person (an app above audit's)."""
+    for config in apps.get_app_configs():
+        if getattr(config, "audit_person_lookup", None):
+            return import_string(config.audit_person_lookup)
+    raise LookupError("no installed app offers audit_person_lookup")
 
 
 CASE_NUMBER = re.compile(r"[0-9A-Za-z][0-9A-Za-z/_.-]{0,31}")
@@ -70,6 +81,12 @@ class AuditSearchForm(forms.Form):
             "Case number (e.g. 2025-0003): events about the case, and the lists that showed it."
         ),
     )
+    person = forms.CharField(
+        label=_("Person"),
+        required=False,
+        max_length=100,
+        help_text=_("Personal number or name: their person and family pages and their cases."),
+    )
     period = forms.ChoiceField(label=_("Period"), required=False, choices=PERIODS)
     object_type = forms.CharField(label=_("Object type"), required=False, max_length=64)
     object_id = forms.CharField(label=_("Object id"), required=False, max_length=64)
@@ -92,6 +109,7 @@ class AuditSearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organisation_id = organisation_id
         self.actor_ids: list[int] = []
+        self.person_lookup = None
 
     def clean_user(self) -> str:
         """The typed name or part of it, resolved to the organisation's users (ignoring case:
@@ -120,6 +138,25 @@ class AuditSearchForm(forms.Form):
                     params={"count": MAX_MATCHING_USERS, "name": name},
                 )
         return name
+
+    def clean_person(self) -> str:
+        """The persons the text names, through the app that knows them (audit is the bottom
+        layer: CasesConfig.audit_person_lookup)."""
+        text = self.cleaned_data["person"].strip()
+        if text:
+            lookup = _person_lookup()(self.organisation_id, text, MAX_MATCHING_PERSONS)
+            if not lookup.persons:
+                raise forms.ValidationError(
+                    _("No person of your organisation is named “%(name)s”."),
+                    params={"name": text},
+                )
+            if lookup.persons > MAX_MATCHING_PERSONS:
+                raise forms.ValidationError(
+                    _("More than %(count)d persons match “%(name)s”: type more of the name."),
+                    params={"count": MAX_MATCHING_PERSONS, "name": text},
+                )
+            self.person_lookup = lookup
+        return text
 
     def clean_case(self) -> str:
         """A case number as the organisation writes it, or a case's id."""
@@ -153,6 +190,8 @@ class AuditSearchForm(forms.Form):
             events = events.filter(object_id=data["object_id"].strip())
         if data.get("case"):
             events = events.filter(id__in=self.about_case(data["case"], self.organisation_id))
+        if self.person_lookup is not None:
+            events = events.filter(id__in=self.about_person(self.person_lookup))
         if data.get("action"):
             events = events.filter(action=data["action"])
         # A range on `at` (the day in local time), not `at__date`, so that the index serves it.
@@ -188,6 +227,20 @@ class AuditSearchForm(forms.Form):
                 case_number=number, event__organisation_id=organisation_id
             )
         return own.order_by().values("id").union(named.order_by().values("event_id"))
+
+    def about_person(self, lookup) -> QuerySet:
+        """The ids of the events about the person's and family's pages and their cases."""
+        objects = Q()
+        for object_type, object_id in lookup.objects:
+            objects |= Q(object_type=object_type, object_id=object_id)
+        pages = AuditEvent.objects.filter(objects).order_by().values("id")
+        cases = AuditEvent.objects.filter(
+            organisation_id=self.organisation_id, case_number__in=lookup.case_numbers
+        )
+        named = AuditEventCase.objects.filter(
+            case_number__in=lookup.case_numbers, event__organisation_id=self.organisation_id
+        )
+        return pages.union(cases.order_by().values("id"), named.order_by().values("event_id"))
 
     def cleaned_data_for_log(self) -> dict:
         """The search terms, as text, for the audit event the search itself leaves."""

@@ -20,7 +20,7 @@ def search_cases(cases: QuerySet[Case], term: str, jurisdiction: str) -> QuerySe
     exact = cases.filter(number=term)
     if exact.exists():
         return exact
-    number = _as_personal_number(term, jurisdiction)
+    number = as_personal_number(term, jurisdiction)
     if number:
         persons = Person.objects.filter(personal_number=number)
         return cases.filter(family_id__in=persons.values("family_id"))
@@ -45,7 +45,7 @@ def _families_named(term: str) -> QuerySet:
     return households.order_by().union(persons.order_by(), all=True)
 
 
-def _as_personal_number(term: str, jurisdiction: str) -> str:
+def as_personal_number(term: str, jurisdiction: str) -> str:
     try:
         return clean_personal_number(term, jurisdiction)[0]
     except ValidationError:

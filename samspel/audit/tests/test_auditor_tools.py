@@ -15,6 +15,7 @@ from samspel.audit.forms import MAX_MATCHING_USERS, period_dates
 from samspel.audit.log import record
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases.tests.url_objects import FACTORIES
+from samspel.families.identity import clean_personal_number
 
 URL = reverse("audit:search")
 
@@ -197,3 +198,20 @@ def test_a_plan_read_is_found_by_the_plan_and_by_its_case(client, personas, case
     for response in (by_plan, by_number, by_id):
         assert read.pk in _ids(response)
     assert "Plan, " in by_number.content.decode()  # "Plan, Case 2026-0001"
+
+
+def test_a_person_is_found_by_name_or_personal_number_with_their_cases(history, case):
+    person = case.family.persons.first()
+    person.personal_number, _born = clean_personal_number("19121212-1212", "SE")
+    person.save()
+    about = set(AuditEvent.objects.filter(case_number=case.number).values_list("pk", flat=True))
+    by_name = history.get(URL, {"person": f"{person.first_name} {person.last_name}"})
+    assert about and about <= _ids(by_name)
+    by_number = history.get(URL, {"person": "191212121212"})
+    assert _ids(by_number) == _ids(by_name)
+
+
+def test_a_person_of_another_organisation_or_nobody_gives_a_message(history, personas):
+    response = history.get(URL, {"person": "Nobody Anyone"})
+    assert "No person of your organisation is named" in response.context["form"].errors["person"][0]
+    assert response.context["rows"] == []
