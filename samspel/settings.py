@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "samspel.plans",
     "samspel.network",
     "samspel.assessments",
+    "samspel.privacy",
     "samspel.web",
     "samspel.demo",
     "django.contrib.admin",

@@ -22,6 +22,7 @@ urlpatterns = [
     path("calendar/", include("samspel.calendars.urls")),
     path("families/<uuid:family_id>/calendar/", include("samspel.calendars.family_urls")),
     path("ical/", include("samspel.calendars.feed_urls")),
+    path("privacy/", include("samspel.privacy.urls")),
 ]
 if settings.DEBUG or settings.DEMO_MODE:
     urlpatterns.append(path("django-admin/", admin.site.urls))
