@@ -74,7 +74,8 @@ def test_reading_the_statuses_is_audited_by_the_activity_page(
     client.force_login(personas["buddy"])
     url = reverse("activities:detail", args=[case.public_id, activity.public_id])
     assert 'id="reminders"' in client.get(url).text
-    # One event per read, as everywhere: the case, and the path that names the activity.
+    # One event per read, as everywhere: the activity, with its case's number and the path.
     [event] = AuditEvent.objects.filter(action=Action.VIEW, actor_id=personas["buddy"].pk)
-    assert event.object_id == str(case.public_id)
+    assert (event.object_type, event.object_id) == ("activities.activity", str(activity.public_id))
+    assert event.case_number == case.number
     assert event.detail["path"] == url

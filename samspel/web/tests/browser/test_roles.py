@@ -19,7 +19,7 @@ HOMES = {
     "buddy": ("Jonas", "da", "[aria-labelledby=teams-heading]", "Handicaprådgivning Nord"),
     "leader": ("Hanne", "da", "section[aria-labelledby^=team-] table", "Jonas Mikkelsen"),
     "outsider": ("Peter", "da", "[aria-labelledby=teams-heading]", "Handicaprådgivning Syd"),
-    "auditor": ("Birgitte", "da", "table.events", "auditor"),
+    "auditor": ("Birgitte", "da", "table.events", "Birgitte Holm (Auditør)"),
     "admin": ("Søren", "da", "[aria-labelledby=admin-heading] li:nth-child(2) .count", "2"),
     "stranger": ("Sara", "sv", "[aria-labelledby=teams-heading]", "Familjehemsteamet"),
 }
