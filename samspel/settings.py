@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "samspel.network",
     "samspel.assessments",
     "samspel.privacy",
+    "samspel.api",
     "samspel.web",
     "samspel.demo",
     "django.contrib.admin",

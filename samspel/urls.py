@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from samspel.api.api import api
+
 handler500 = "samspel.web.views.server_error"
 
 urlpatterns = [
@@ -23,6 +25,7 @@ urlpatterns = [
     path("families/<uuid:family_id>/calendar/", include("samspel.calendars.family_urls")),
     path("ical/", include("samspel.calendars.feed_urls")),
     path("privacy/", include("samspel.privacy.urls")),
+    path("api/v1/", api.urls),
 ]
 if settings.DEBUG or settings.DEMO_MODE:
     urlpatterns.append(path("django-admin/", admin.site.urls))

@@ -52,6 +52,9 @@ def record(
         case_number = getattr(getattr(request, "samspel_case", None), "number", "")
     # Cases are given as case objects (their number is kept too) or as public ids.
     named = sorted({(str(getattr(c, "public_id", c)), getattr(c, "number", "")) for c in cases})
+    token = getattr(request, "api_token", None)  # a request of the REST API (samspel.api)
+    if token is not None:
+        detail["api_token"] = str(token.public_id)
     if named:
         detail["cases"] = [public_id for public_id, _number in named]
     event = AuditEvent.objects.create(
