@@ -16,7 +16,8 @@ from samspel.api.models import ApiToken, Scope, TokenKind
 MAX_DAYS = 365
 
 
-def _hash(secret: str) -> str:
+def hash_secret(secret: str) -> str:
+    """What is kept of a secret."""
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
@@ -33,7 +34,7 @@ def issue(user, *, name: str, days: int, created_by, kind: str = TokenKind.PERSO
         name=name,
         scopes=[Scope.READ],
         prefix=prefix,
-        secret_hash=_hash(secret),
+        secret_hash=hash_secret(secret),
         created_by=created_by,
         expires_at=timezone.now() + dt.timedelta(days=days),
     )
@@ -45,7 +46,7 @@ def authenticate(secret: str) -> ApiToken | None:
     if len(parts) < 3 or parts[0] != "sps":
         return None
     token = ApiToken.objects.select_related("user").filter(prefix=parts[1]).first()
-    if token is None or not hmac.compare_digest(token.secret_hash, _hash(secret)):
+    if token is None or not hmac.compare_digest(token.secret_hash, hash_secret(secret)):
         return None
     user = token.user
     if (

@@ -9,24 +9,9 @@ import time_machine
 from django.utils import timezone
 
 from samspel.api.models import ApiToken
+from samspel.api.tests.calls import BASE, get
 from samspel.api.tokens import issue, revoke
 from samspel.audit.models import Action, AuditEvent
-
-BASE = "/api/v1"
-
-
-@pytest.fixture
-def token_of(personas):
-    def make(persona: str, days: int = 30) -> str:
-        user = personas[persona]
-        return issue(user, name="script", days=days, created_by=user)[1]
-
-    return make
-
-
-def get(client, path: str, secret: str | None = None, **params):
-    headers = {"Authorization": f"Bearer {secret}"} if secret else {}
-    return client.get(f"{BASE}{path}", params, headers=headers)
 
 
 def test_the_secret_is_not_stored(token_of):
@@ -131,9 +116,17 @@ def test_the_openapi_document_describes_every_route(client, db):
     assert set(document["paths"]) == {
         "/api/v1/cases",
         "/api/v1/cases/{case_id}",
+        "/api/v1/cases/{case_id}/measures",
         "/api/v1/cases/{case_id}/due-items",
         "/api/v1/cases/{case_id}/activities",
+        "/api/v1/cases/{case_id}/plans",
+        "/api/v1/cases/{case_id}/plans/{plan_id}",
+        "/api/v1/due-items",
+        "/api/v1/families",
+        "/api/v1/families/{family_id}",
+        "/api/v1/calendar",
     }
+    assert document["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
 
 
 def test_an_unknown_parameter_is_refused_not_ignored(client, case, token_of):
