@@ -25,6 +25,7 @@ urlpatterns = [
     path("families/<uuid:family_id>/calendar/", include("samspel.calendars.family_urls")),
     path("ical/", include("samspel.calendars.feed_urls")),
     path("privacy/", include("samspel.privacy.urls")),
+    path("api/tokens/", include("samspel.api.urls")),
     path("api/v1/", api.urls),
 ]
 if settings.DEBUG or settings.DEMO_MODE:

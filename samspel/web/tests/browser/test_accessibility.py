@@ -3,6 +3,8 @@ search and the user and team administration, in their empty, filled and error st
 main pages do not scroll sideways at phone width.
 Every role's home page is checked in test_roles.py."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -17,6 +19,7 @@ from samspel.web.tests.browser.helpers import (
     click_and_wait,
     describe,
     log_in,
+    log_out,
     phone_width,
 )
 
@@ -199,3 +202,33 @@ def test_audit_log_review(page: Page, shot):
     expect(boxes).to_have_count(0)
     expect(page.locator("main table")).to_contain_text("Checked")
     assert_accessible(page)
+
+
+@pytest.mark.browser
+def test_api_token_pages(page: Page, shot):
+    """A worker makes a token from the header's link: the secret shows once; the list, its
+    error state and the organisation administrator's page pass axe, also at phone width."""
+    log_in(page, "worker")
+    click_and_wait(page, page.get_by_role("navigation").locator("a[href='/api/tokens/']"))
+    submit_main_form(page)  # no name: errors
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_name").fill("Weekly report")
+    submit_main_form(page)
+    expect(page.locator("#token-secret")).to_have_value(re.compile(r"^sps_"))
+    shot(page, "api-token-created")
+    assert_accessible(page)
+    click_and_wait(page, page.locator("main a[href='/api/tokens/']"))
+    expect(page.locator("main table tbody tr")).to_contain_text("Weekly report")
+    assert_accessible(page)
+    with phone_width(page):
+        assert_no_sideways_scrolling(page)
+    log_out(page)
+    log_in(page, "admin")
+    nav = page.get_by_role("navigation")
+    click_and_wait(page, nav.locator("a[href='/api/tokens/organisation/']"))
+    expect(page.locator("main table")).to_contain_text("Weekly report")
+    shot(page, "api-tokens-organisation")
+    assert_accessible(page)
+    with phone_width(page):
+        assert_no_sideways_scrolling(page)
