@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "samspel.plans",
     "samspel.network",
     "samspel.assessments",
+    "samspel.imports",
     "samspel.privacy",
     "samspel.api",
     "samspel.web",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("audit/", include("samspel.audit.urls")),
     path("organisation/programmes/", include("samspel.programmes.urls")),
     path("organisation/reminders/", include("samspel.reminders.urls")),
+    path("organisation/import/", include("samspel.imports.urls")),
     path("organisation/", include("samspel.organisations.urls")),
     path("cases/", include("samspel.cases.urls")),
     path("families/", include("samspel.families.urls")),

@@ -34,6 +34,7 @@ class Action(models.TextChoices):
     UPDATE = "update", _("Changed")
     DELETE = "delete", _("Deleted")
     EXPORT = "export", _("Exported")
+    IMPORT = "import", _("Imported")
     SEARCH = "search", _("Searched")
     EMERGENCY_ACCESS = "emergency_access", _("Emergency access")
 

@@ -61,15 +61,17 @@ def open_case(
     by: User,
     focus_children: Iterable[Person],
     request: HttpRequest | None = None,
+    number: str = "",
     **fields: Any,
 ) -> Case:
-    """A new case of `family`, numbered in its organisation's series for the referral year."""
+    """A new case of `family`, numbered in its organisation's series for the referral year, or
+    keeping the `number` it has in the system of record it is imported from."""
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise TypeError(f"open_case cannot set {sorted(unknown)}")
     with transaction.atomic():
         case = Case(organisation=family.organisation, family=family, **fields)
-        case.number = next_case_number(family.organisation, case.referred_on)
+        case.number = number or next_case_number(family.organisation, case.referred_on)
         case.save()
         case.focus_children.set(focus_children)
         record(request, Action.CREATE, case, user=by)

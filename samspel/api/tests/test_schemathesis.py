@@ -8,6 +8,8 @@ import uuid
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -34,6 +36,11 @@ readable: dict[str, str] = {}  # path parameter -> an id the worker may read; se
 def demo_with_token(django_db_setup, django_db_blocker):
     [throttle] = api.throttle  # thousands of requests a minute here; test_api checks the 429
     throttle.num_requests, usual = 1_000_000, throttle.num_requests
+    # schemathesis calls the WSGI application itself, whose request signals would close the
+    # test's database connection once it is older than CONN_MAX_AGE (Django's test client
+    # disconnects them the same way).
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
     with seeded_demo(django_db_blocker):
         user = User.objects.get(username=WORKER)
         plan = Plan.objects.filter(case__in=cases_for_user(user)).select_related("case").first()
@@ -49,6 +56,8 @@ def demo_with_token(django_db_setup, django_db_blocker):
         yield
         readable.clear()
     throttle.num_requests = usual
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @schema.auth()

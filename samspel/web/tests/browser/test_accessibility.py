@@ -232,3 +232,23 @@ def test_api_token_pages(page: Page, shot):
     assert_accessible(page)
     with phone_width(page):
         assert_no_sideways_scrolling(page)
+
+
+@pytest.mark.browser
+def test_import_pages(page: Page, shot):
+    """The administrator checks a persons file that refers to a family it does not have: the
+    report names the line and passes axe, also at phone width; nothing is offered to import."""
+    log_in(page, "admin")
+    click_and_wait(page, page.get_by_role("navigation").locator("a[href='/organisation/import/']"))
+    assert_accessible(page)
+    persons = "family_ref;ref;role;first_name;last_name\nX1;P1;child;Ida;Ek\n"
+    page.locator("#id_persons").set_input_files(
+        {"name": "persons.csv", "mimeType": "text/csv", "buffer": persons.encode()}
+    )
+    submit_main_form(page)
+    expect(page.locator("main table").nth(1)).to_contain_text("X1")
+    expect(page.locator("main form[action$='/import/']")).to_have_count(0)
+    shot(page, "import-report")
+    assert_accessible(page)
+    with phone_width(page):
+        assert_no_sideways_scrolling(page)
