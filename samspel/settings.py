@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "samspel.network",
     "samspel.assessments",
     "samspel.imports",
+    "samspel.retention",
     "samspel.privacy",
     "samspel.api",
     "samspel.web",

@@ -37,6 +37,7 @@ APP_ORDER: tuple[str, ...] = (
     "imports",  # bringing a caseload in from CSV files, through the apps' write paths
     "api",  # the REST API v1 and its tokens
     "privacy",  # a person's register extract (GDPR art. 15), from the records of the apps below
+    "retention",  # retention schedules (gallring), legal holds, and the runs that delete
     "demo",  # demo data and the benchmark's data
     "web",  # the home page and the site-wide pages
 )
