@@ -13,6 +13,7 @@ urlpatterns = [
     path("organisation/programmes/", include("samspel.programmes.urls")),
     path("organisation/reminders/", include("samspel.reminders.urls")),
     path("organisation/import/", include("samspel.imports.urls")),
+    path("organisation/retention/", include("samspel.retention.urls")),
     path("organisation/", include("samspel.organisations.urls")),
     path("cases/", include("samspel.cases.urls")),
     path("families/", include("samspel.families.urls")),

@@ -71,6 +71,7 @@ class LegalHold(models.Model):
 class RetentionRun(models.Model):
     """What one run removed (or, as a dry run, would remove): case numbers and row counts."""
 
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="retention_runs"
     )
@@ -92,3 +93,7 @@ class RetentionRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} {self.on}"
+
+    @property
+    def row_count(self) -> int:
+        return sum(self.rows.values())

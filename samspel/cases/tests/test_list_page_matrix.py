@@ -31,6 +31,7 @@ EXCLUDED_NAMESPACES = {
     "ical": "calendar feeds behind a token, no session: calendars/tests/test_feeds*.py",
     "api": "the REST API, with a bearer token: samspel/api/tests/test_api.py",
     "imports": "the org admin's import of a caseload, one batch's counts: imports/tests",
+    "retention": "the org admin's schedule, holds and runs (case numbers only): retention/tests",
     "api_tokens": "a user's API tokens and the org admin's list of them: api/tests/test_tokens*",
     "privacy": "one person's register extract, not a list: privacy/tests/test_extract.py",
 }

@@ -252,3 +252,25 @@ def test_import_pages(page: Page, shot):
     assert_accessible(page)
     with phone_width(page):
         assert_no_sideways_scrolling(page)
+
+
+@pytest.mark.browser
+def test_retention_page(page: Page, shot):
+    """The administrator's retention page, with a refused schedule (zero years) and a saved
+    one with its preview, passes axe, also at phone width."""
+    log_in(page, "admin")
+    click_and_wait(
+        page, page.get_by_role("navigation").locator("a[href='/organisation/retention/']")
+    )
+    page.locator("#id_closed_case_years").fill("0")
+    page.locator("#id_audit_years").fill("10")
+    submit_main_form(page)
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_accessible(page)
+    page.locator("#id_closed_case_years").fill("5")
+    submit_main_form(page)
+    expect(page.locator("#preview-heading")).to_be_visible()
+    shot(page, "retention")
+    assert_accessible(page)
+    with phone_width(page):
+        assert_no_sideways_scrolling(page)

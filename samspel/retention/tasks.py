@@ -1,0 +1,20 @@
+"""Retention through the Tasks API: the page's "Run now" and the nightly command queue it."""
+
+from django.utils import timezone
+from django_tasks import task
+
+from samspel.accounts.models import User
+from samspel.calendars.timezones import organisation_timezone
+from samspel.retention.models import RetentionSchedule
+from samspel.retention.services import run
+
+
+def local_today(schedule: RetentionSchedule):
+    return timezone.now().astimezone(organisation_timezone(schedule.organisation)).date()
+
+
+@task()
+def apply_retention(schedule_id: int, by_id: int | None = None) -> None:
+    schedule = RetentionSchedule.objects.select_related("organisation").get(pk=schedule_id)
+    by = User.objects.filter(pk=by_id).first() if by_id else None
+    run(schedule, local_today(schedule), dry_run=False, by=by)
