@@ -14,6 +14,7 @@ urlpatterns = [
     path("organisation/reminders/", include("samspel.reminders.urls")),
     path("organisation/import/", include("samspel.imports.urls")),
     path("organisation/retention/", include("samspel.retention.urls")),
+    path("organisation/sso/", include("samspel.organisations.sso_urls")),
     path("organisation/", include("samspel.organisations.urls")),
     path("cases/", include("samspel.cases.urls")),
     path("families/", include("samspel.families.urls")),

@@ -7,7 +7,17 @@ class LoginForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("Wrong username or password. Check both and try again."),
         "inactive": _("This account has been deactivated. Ask your administrator."),
+        "sso_only": _(
+            "Your organisation signs in through its own login: use the button for it above."
+        ),
     }
+
+    def confirm_login_allowed(self, user) -> None:
+        super().confirm_login_allowed(user)
+        # The organisation's single sign-on (samspel.organisations.sso) may switch passwords off.
+        sso = getattr(user.organisation, "single_sign_on", None) if user.organisation else None
+        if sso is not None and sso.enabled and not sso.password_login:
+            raise forms.ValidationError(self.error_messages["sso_only"], code="sso_only")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from samspel.accounts import kept_forms
+from samspel.accounts.sessions import SSO_LOGIN
 from samspel.audit.log import record
 from samspel.audit.models import Action
 
@@ -127,7 +128,12 @@ class SecondFactorMiddleware:
 
     def __call__(self, request):
         user = request.user
-        if user.is_authenticated and not user.is_verified() and user.needs_second_factor():
+        if (
+            user.is_authenticated
+            and not request.session.get(SSO_LOGIN)  # the organisation's provider did it
+            and not user.is_verified()
+            and user.needs_second_factor()
+        ):
             name = _url_name(request)
             if name not in self.ALLOWED_URL_NAMES and not request.path.startswith(
                 settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/"

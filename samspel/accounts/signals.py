@@ -22,6 +22,8 @@ def audit_logout(sender, request, user, **kwargs):
 def audit_login_failed(sender, credentials, request=None, **kwargs):
     from samspel.accounts.models import User
 
+    if "username" not in credentials and "second_factor" not in credentials:
+        return  # a single sign-on callback: its view records the failure with its reason
     username = str(credentials.get("username", ""))[:150]
     action = (
         Action.SECOND_FACTOR_FAILED if credentials.get("second_factor") else Action.LOGIN_FAILED

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 import qrcode
 import qrcode.image.svg
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
@@ -17,6 +18,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -48,10 +50,24 @@ def lockout(request: HttpRequest, response=None, credentials=None) -> HttpRespon
     return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
 
 
+def sso_login_choices() -> list[tuple[str, str]]:
+    """(URL, organisation) of each organisation's single sign-on, from the app that has it."""
+    for config in apps.get_app_configs():
+        if getattr(config, "sso_login_choices", None):
+            return import_string(config.sso_login_choices)()
+    return []
+
+
 class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["sso_choices"] = sso_login_choices()
+        context["sso_failed"] = self.request.GET.get("sso") == "failed"
+        return context
 
     def get_success_url(self) -> str:
         target = safe_next(self.request)

@@ -89,3 +89,73 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} in {self.team}"
+
+
+class MatchClaim(models.TextChoices):
+    EMAIL = "email", _("E-mail address (email)")
+    USERNAME = "preferred_username", _("Username (preferred_username)")
+
+
+class SingleSignOn(models.Model):
+    """An organisation's OpenID Connect provider (samspel.organisations.sso): its issuer and
+    Samspel's client there, how a login finds its user, whether unknown users are made, where
+    their role comes from, and whether local passwords still work."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="single_sign_on"
+    )
+    enabled = models.BooleanField(_("single sign-on is on"), default=True)
+    issuer = models.URLField(
+        _("issuer"), help_text=_("The provider's address, as in its discovery document.")
+    )
+    client_id = models.CharField(_("client id"), max_length=200)
+    client_secret = models.CharField(_("client secret"), max_length=500)
+    scopes = models.CharField(_("scopes"), max_length=200, default="openid email profile")
+    match_claim = models.CharField(
+        _("find users by"), max_length=32, choices=MatchClaim.choices, default=MatchClaim.EMAIL
+    )
+    provision = models.BooleanField(
+        _("make unknown users"),
+        default=False,
+        help_text=_("A first login of someone unknown makes their user, without a team."),
+    )
+    role_claim = models.CharField(
+        _("role claim"),
+        max_length=100,
+        blank=True,
+        help_text=_("Leave empty to leave roles to the organisation administrator."),
+    )
+    role_map = models.JSONField(_("role for each claim value"), default=dict, blank=True)
+    password_login = models.BooleanField(
+        _("local passwords still work"),
+        default=True,
+        help_text=_(
+            "Switch off to let the organisation's users sign in only through its provider."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("single sign-on")
+        verbose_name_plural = _("single sign-ons")
+
+    def __str__(self) -> str:
+        return f"{self.organisation}: {self.issuer}"
+
+
+class SsoIdentity(models.Model):
+    """The provider's subject a user first signed in as: later logins find the user by it, so
+    that a changed or reused e-mail address cannot take over another account."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    issuer = models.URLField()
+    subject = models.CharField(max_length=255)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["issuer", "subject"], name="sso_identity_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.issuer} {self.subject}"
