@@ -1,9 +1,11 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
-from samspel.organisations.models import Membership, Organisation, Team
+from samspel.organisations.models import Membership, Organisation, SingleSignOn, Team
+from samspel.organisations.sso import ProviderUnavailable, discover
 from samspel.programmes.choices import default_programme, programme_choices
 
 
@@ -154,3 +156,71 @@ class AddMemberForm(forms.Form):
             .exclude(teams=team)
             .exclude(role__in=[Role.AUDITOR])
         )
+
+
+class SingleSignOnForm(forms.ModelForm):
+    """The organisation's OpenID provider. The secret is never shown again: left empty, the
+    stored one stays. Saving reads the provider's discovery document, so a mistyped issuer is
+    caught here, not at the first login."""
+
+    role_lines = forms.CharField(
+        label=_("Role for each claim value"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "One per line: the claim's value = worker, team_leader, org_admin or auditor. "
+            "A login whose claim matches no line keeps its role."
+        ),
+    )
+
+    class Meta:
+        model = SingleSignOn
+        fields = [
+            "enabled", "issuer", "client_id", "client_secret", "scopes", "match_claim",
+            "provision", "role_claim", "password_login",
+        ]  # fmt: skip
+        widgets = {"client_secret": forms.PasswordInput(render_value=False)}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        stored = self.instance.pk is not None
+        self.fields["client_secret"].required = not stored
+        if stored:
+            self.fields["client_secret"].help_text = _("Leave empty to keep the stored secret.")
+            self.initial["role_lines"] = "\n".join(
+                f"{value} = {role}" for value, role in self.instance.role_map.items()
+            )
+
+    def clean_client_secret(self) -> str:
+        return self.cleaned_data["client_secret"] or self.instance.client_secret
+
+    def clean_role_lines(self) -> dict[str, str]:
+        mapping = {}
+        for number, line in enumerate(self.cleaned_data["role_lines"].splitlines(), 1):
+            if not line.strip():
+                continue
+            value, sep, role = (part.strip() for part in line.partition("="))
+            if not sep or not value or role not in Role.values:
+                raise ValidationError(
+                    _("Line %(line)d: write the value, =, and one of %(roles)s.")
+                    % {"line": number, "roles": ", ".join(Role.values)}
+                )
+            mapping[value] = role
+        return mapping
+
+    def clean(self):
+        cleaned = super().clean()
+        issuer = cleaned.get("issuer")
+        if issuer and cleaned.get("enabled"):
+            try:
+                discover(issuer)
+            except ProviderUnavailable:
+                self.add_error(
+                    "issuer",
+                    _("Samspel cannot read the provider's discovery document at this address."),
+                )
+        return cleaned
+
+    def save(self, commit=True):
+        self.instance.role_map = self.cleaned_data["role_lines"]
+        return super().save(commit)

@@ -17,6 +17,7 @@ urlpatterns = [
         views.user_reset_second_factor,
         name="user_reset_second_factor",
     ),
+    path("single-sign-on/", views.single_sign_on, name="single_sign_on"),
     path("teams/", views.teams, name="teams"),
     path("teams/new/", views.team_create, name="team_create"),
     path("teams/<uuid:public_id>/", views.team_edit, name="team_edit"),

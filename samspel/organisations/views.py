@@ -24,12 +24,13 @@ from samspel.organisations.access import (
 )
 from samspel.organisations.forms import (
     AddMemberForm,
+    SingleSignOnForm,
     TeamFilterForm,
     TeamForm,
     UserFilterForm,
     UserForm,
 )
-from samspel.organisations.models import Membership
+from samspel.organisations.models import Membership, SingleSignOn
 
 PAGE_SIZE = 25
 
@@ -211,3 +212,26 @@ def team_change_member(request: HttpRequest, public_id, user_id) -> HttpResponse
         return redirect("organisations:team_edit", public_id=team.public_id)
     record(request, Action.UPDATE, team, member=str(user_id), change=change)
     return redirect("organisations:team_edit", public_id=team.public_id)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def single_sign_on(request: HttpRequest) -> HttpResponse:
+    """The organisation's OpenID provider, and whether local passwords still work."""
+    organisation = organisation_for_admin(request)
+    current = SingleSignOn.objects.filter(organisation=organisation).first()
+    form = SingleSignOnForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            saved = form.save(commit=False)
+            saved.organisation = organisation
+            saved.save()
+            changed = sorted(name for name in form.changed_data if name != "client_secret")
+            record(request, Action.UPDATE if current else Action.CREATE, saved, fields=changed)
+        messages.success(request, _("The single sign-on settings are saved."))
+        return redirect("organisations:single_sign_on")
+    callback = request.build_absolute_uri(reverse("sso:callback"))
+    context = {"form": form, "callback": callback, "sso": current}
+    response = render(request, "organisations/single_sign_on.html", context)
+    response.status_code = 400 if form.errors else 200
+    return response

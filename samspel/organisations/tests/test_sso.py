@@ -232,3 +232,63 @@ def test_users_can_be_found_by_username(client, sso, personas, claim):
     # The provider sends no preferred_username for "worker": nobody is found.
     sso_login(client, sso.organisation, "worker")
     assert SESSION_KEY not in client.session
+
+
+SETTINGS = reverse("organisations:single_sign_on")
+
+
+def settings_data(provider, **changes):
+    data = {
+        "enabled": "on",
+        "issuer": provider.issuer,
+        "client_id": provider.client_id,
+        "client_secret": provider.client_secret,
+        "scopes": "openid email profile",
+        "match_claim": "email",
+        "role_claim": "groups",
+        "role_lines": "samspel-leads = team_leader\nsamspel-workers = worker",
+        "password_login": "on",
+    }
+    return {**data, **changes}
+
+
+def test_the_administrator_sets_the_provider_up(client, login, personas, provider, organisation):
+    login(personas["admin"])
+    response = client.post(SETTINGS, settings_data(provider))
+    assert response.status_code == 302
+    sso = SingleSignOn.objects.get(organisation=organisation)
+    assert sso.role_map == {"samspel-leads": "team_leader", "samspel-workers": "worker"}
+    assert AuditEvent.objects.filter(
+        action=Action.CREATE, object_type="organisations.singlesignon"
+    ).exists()
+    page = client.get(SETTINGS).content.decode()
+    assert provider.client_secret not in page and "/organisation/sso/callback/" in page
+    # Left empty, the stored secret stays.
+    client.post(SETTINGS, settings_data(provider, client_secret="", password_login=""))
+    sso.refresh_from_db()
+    assert sso.client_secret == provider.client_secret and sso.password_login is False
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"issuer": "http://127.0.0.1:9"}, "issuer"),
+        ({"issuer": "not a url"}, "issuer"),
+        ({"role_lines": "samspel-leads = boss"}, "role_lines"),
+        ({"client_secret": ""}, "client_secret"),
+    ],
+)
+def test_a_provider_setting_with_a_problem_changes_nothing(
+    client, login, personas, provider, changes, field
+):
+    login(personas["admin"])
+    response = client.post(SETTINGS, settings_data(provider, **changes))
+    assert response.status_code == 400 and field in response.context["form"].errors
+    assert not SingleSignOn.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["worker", "leader", "auditor"])
+def test_the_settings_are_for_the_administrator(client, login, personas, provider, persona):
+    login(personas[persona])
+    assert client.get(SETTINGS).status_code == 404
+    assert client.post(SETTINGS, settings_data(provider)).status_code == 404
