@@ -117,6 +117,10 @@ class SecondFactorMiddleware:
     ALLOWED_URL_NAMES = {
         "accounts:verify",
         "accounts:enrol",
+        "accounts:webauthn_register_options",
+        "accounts:webauthn_register",
+        "accounts:webauthn_login_options",
+        "accounts:webauthn_login",
         "accounts:logout",
         "web:set_language",
         "web:healthz",

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device
 
 
 class Role(models.TextChoices):
@@ -15,7 +16,7 @@ class Role(models.TextChoices):
     AUDITOR = "auditor", _("Auditor")
 
 
-class User(AbstractUser):
+class User(AbstractUser):  # type: ignore[django-manager-missing]  # django-otp devices
     """A person who signs in. Family members and external actors never have accounts."""
 
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -53,3 +54,19 @@ class User(AbstractUser):
 
         org_requires = self.organisation is not None and self.organisation.require_second_factor
         return org_requires or user_has_device(self)
+
+
+class WebAuthnDevice(Device):
+    """A security key or a platform authenticator (WebAuthn) as a second factor beside the
+    authenticator app (samspel.accounts.webauthn). A django-otp device, so that the login's
+    second-factor step and `is_verified` treat it like the app."""
+
+    credential_id = models.BinaryField(unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("security key")
+        verbose_name_plural = _("security keys")

@@ -27,9 +27,10 @@ from django_otp import login as otp_login
 from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from samspel.accounts import webauthn
 from samspel.accounts.forms import LoginForm, OneTimeCodeForm
 from samspel.accounts.middleware import LAST_SEEN_KEY
-from samspel.accounts.models import User
+from samspel.accounts.models import User, WebAuthnDevice
 from samspel.accounts.redirects import safe_next
 from samspel.audit.log import record
 from samspel.audit.models import Action
@@ -120,7 +121,8 @@ def verify(request: HttpRequest) -> HttpResponse:
     if request.user.is_verified():
         return redirect(safe_next(request))
     devices = list(TOTPDevice.objects.devices_for_user(request.user, confirmed=True))
-    if not devices:
+    keys = WebAuthnDevice.objects.filter(user=request.user, confirmed=True).exists()
+    if not devices and not keys:
         return redirect(reverse("accounts:enrol"))
     form = OneTimeCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -135,7 +137,8 @@ def verify(request: HttpRequest) -> HttpResponse:
         locked = _count_failed_code(request)
         if locked is not None:
             return locked
-    return render(request, "accounts/verify.html", {"form": form, "next": safe_next(request)})
+    context = {"form": form, "next": safe_next(request), "app": bool(devices), "keys": keys}
+    return render(request, "accounts/verify.html", context)
 
 
 def _qr_data_uri(text: str) -> str:
@@ -220,3 +223,64 @@ def idle(request: HttpRequest) -> HttpResponse:
     last_seen = request.session.get(LAST_SEEN_KEY, time.time())
     timeout = settings.SESSION_IDLE_TIMEOUT_MINUTES * 60
     return JsonResponse({"remaining_seconds": max(0, int(timeout - (time.time() - last_seen)))})
+
+
+def _webauthn_refused(message: str, status: int = 400) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+@never_cache
+@require_http_methods(["POST"])
+@login_required
+def webauthn_register_options(request: HttpRequest) -> HttpResponse:
+    """Options to add a security key: for a user enrolling a first factor, or one already
+    verified adding another key."""
+    if user_has_device(request.user) and not request.user.is_verified():
+        return _webauthn_refused(_("Verify your second factor first."), 403)
+    return HttpResponse(webauthn.registration_options(request), content_type="application/json")
+
+
+@never_cache
+@require_http_methods(["POST"])
+@login_required
+def webauthn_register(request: HttpRequest) -> HttpResponse:
+    if user_has_device(request.user) and not request.user.is_verified():
+        return _webauthn_refused(_("Verify your second factor first."), 403)
+    try:
+        data = webauthn.read_json(request)
+        device = webauthn.register(request, data.get("credential"), str(data.get("name", "")))
+    except webauthn.Refused:
+        request.session.pop(webauthn.CHALLENGE, None)  # a challenge answers once, right or not
+        return _webauthn_refused(_("The security key could not be added. Nothing was saved."))
+    otp_login(request, device)
+    clear_failures(request.user)
+    record(request, Action.SECOND_FACTOR_ENROLLED, request.user, webauthn=True)
+    messages.success(request, _("Your security key is set up."))
+    return JsonResponse({"next": safe_next(request)})
+
+
+@never_cache
+@require_http_methods(["POST"])
+@login_required
+def webauthn_login_options(request: HttpRequest) -> HttpResponse:
+    if not WebAuthnDevice.objects.filter(user=request.user, confirmed=True).exists():
+        return _webauthn_refused(_("You have no security key."), 404)
+    return HttpResponse(webauthn.authentication_options(request), content_type="application/json")
+
+
+@never_cache
+@require_http_methods(["POST"])
+@login_required
+def webauthn_login(request: HttpRequest) -> HttpResponse:
+    try:
+        device = webauthn.authenticate(request, webauthn.read_json(request).get("credential"))
+    except webauthn.Refused:
+        request.session.pop(webauthn.CHALLENGE, None)
+        locked = _count_failed_code(request)
+        if locked is not None:
+            return _webauthn_refused(_("Too many failed attempts. Try again later."), 403)
+        return _webauthn_refused(_("That security key was not accepted. Try again."))
+    otp_login(request, device)
+    clear_failures(request.user)
+    record(request, Action.SECOND_FACTOR_OK, request.user, webauthn=True)
+    return JsonResponse({"next": safe_next(request)})

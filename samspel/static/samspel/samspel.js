@@ -84,3 +84,54 @@ document.addEventListener("change", (event) => {
   }
   form.querySelector("input:not([type=hidden]), select, textarea")?.focus();
 })();
+
+// WebAuthn (accounts/webauthn.py): a security key or the device's own authenticator as the
+// second factor. The form's button asks the server for options, the browser for the key, and
+// sends the answer back; without WebAuthn in the browser the section says so.
+(() => {
+  for (const form of document.querySelectorAll("form[data-webauthn]")) {
+    const status = form.querySelector("[data-webauthn-status]");
+    const say = (text) => {
+      status.textContent = text;
+      status.hidden = false;
+      status.focus();
+    };
+    if (!window.PublicKeyCredential || !PublicKeyCredential.parseCreationOptionsFromJSON) {
+      say(form.dataset.unsupported);
+      form.querySelector("button").disabled = true;
+      continue;
+    }
+    const post = (url, body) =>
+      fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: {
+          "X-CSRFToken": form.querySelector("[name=csrfmiddlewaretoken]").value,
+          "Content-Type": "application/json",
+          Accept: "application/json",
+        },
+        body: JSON.stringify(body || {}),
+      }).then(async (response) => ({ ok: response.ok, data: await response.json() }));
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const register = form.dataset.webauthn === "register";
+      try {
+        const options = await post(form.dataset.optionsUrl);
+        if (!options.ok) return say(options.data.error);
+        const credential = register
+          ? await navigator.credentials.create({
+              publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options.data),
+            })
+          : await navigator.credentials.get({
+              publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options.data),
+            });
+        const name = form.querySelector("[name=name]")?.value || "";
+        const result = await post(form.dataset.finishUrl, { credential: credential.toJSON(), name });
+        if (!result.ok) return say(result.data.error);
+        location.assign(result.data.next);
+      } catch (error) {
+        say(form.dataset.cancelled);
+      }
+    });
+  }
+})();

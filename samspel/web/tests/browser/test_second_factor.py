@@ -58,7 +58,7 @@ def wait_until_device_accepts_codes(username: str) -> None:
 
 def enter_code(page: Page, code: str) -> None:
     page.locator("#id_code").fill(code)
-    click_and_wait(page, page.locator("main button[type=submit]"))
+    click_and_wait(page, page.locator("main form:not([data-webauthn]) button[type=submit]"))
 
 
 @pytest.mark.browser
