@@ -32,6 +32,7 @@ EXCLUDED_NAMESPACES = {
     "api": "the REST API, with a bearer token: samspel/api/tests/test_api.py",
     "imports": "the org admin's import of a caseload, one batch's counts: imports/tests",
     "retention": "the org admin's schedule, holds and runs (case numbers only): retention/tests",
+    "sso": "the login through an organisation's OpenID provider: no case data",
     "api_tokens": "a user's API tokens and the org admin's list of them: api/tests/test_tokens*",
     "privacy": "one person's register extract, not a list: privacy/tests/test_extract.py",
 }

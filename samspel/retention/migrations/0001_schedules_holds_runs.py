@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('cases', '0018_case_number_trigram'),
+        ('cases', '0001_initial'),  # the cases table only: cases' data migrations move freely
         ('organisations', '0002_programme_any_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
