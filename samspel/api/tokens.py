@@ -50,7 +50,8 @@ def authenticate(secret: str) -> ApiToken | None:
         return None
     user = token.user
     if (
-        not token.active
+        Scope.READ not in token.scopes  # every route reads; a token without the scope reads nothing
+        or not token.active
         or not user.is_active
         or user.organisation_id != token.organisation_id
         or user.is_auditor

@@ -144,3 +144,9 @@ def test_requests_are_throttled_per_token(client, case, token_of, monkeypatch):
     statuses = [get(client, "/cases", secret).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert get(client, "/cases", other).status_code == 200  # another token has its own count
+
+
+def test_a_token_without_the_read_scope_reads_nothing(client, case, token_of):
+    secret = token_of("worker")
+    ApiToken.objects.update(scopes=[])
+    assert get(client, "/cases", secret).status_code == 401
