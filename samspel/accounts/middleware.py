@@ -142,8 +142,6 @@ class SecondFactorMiddleware:
             if name not in self.ALLOWED_URL_NAMES and not request.path.startswith(
                 settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/static/"
             ):
-                from django_otp import user_has_device
-
-                target = "accounts:verify" if user_has_device(user) else "accounts:enrol"
+                target = "accounts:verify" if user.has_second_factor() else "accounts:enrol"
                 return redirect(reverse(target))
         return self.get_response(request)

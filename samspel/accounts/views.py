@@ -24,7 +24,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
-from django_otp import user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from samspel.accounts import webauthn
@@ -74,7 +73,7 @@ class LoginView(auth_views.LoginView):
         target = safe_next(self.request)
         user = self.request.user
         if user.needs_second_factor():
-            step = "accounts:verify" if user_has_device(user) else "accounts:enrol"
+            step = "accounts:verify" if user.has_second_factor() else "accounts:enrol"
             return f"{reverse(step)}?{urlencode({'next': target})}"
         return target
 
@@ -154,7 +153,7 @@ def _qr_data_uri(text: str) -> str:
 def enrol(request: HttpRequest) -> HttpResponse:
     """Enrol an authenticator app: show a QR code and confirm it with a first code."""
     user = request.user
-    if user_has_device(user) and not user.is_verified():
+    if user.has_second_factor() and not user.is_verified():
         return redirect(reverse("accounts:verify"))
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
@@ -235,7 +234,7 @@ def _webauthn_refused(message: str, status: int = 400) -> JsonResponse:
 def webauthn_register_options(request: HttpRequest) -> HttpResponse:
     """Options to add a security key: for a user enrolling a first factor, or one already
     verified adding another key."""
-    if user_has_device(request.user) and not request.user.is_verified():
+    if request.user.has_second_factor() and not request.user.is_verified():
         return _webauthn_refused(_("Verify your second factor first."), 403)
     return HttpResponse(webauthn.registration_options(request), content_type="application/json")
 
@@ -244,7 +243,7 @@ def webauthn_register_options(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["POST"])
 @login_required
 def webauthn_register(request: HttpRequest) -> HttpResponse:
-    if user_has_device(request.user) and not request.user.is_verified():
+    if request.user.has_second_factor() and not request.user.is_verified():
         return _webauthn_refused(_("Verify your second factor first."), 403)
     try:
         data = webauthn.read_json(request)

@@ -57,6 +57,12 @@ class CaseForm(forms.ModelForm):
             organisation=organisation, is_active=True, role__in=[Role.WORKER, Role.TEAM_LEADER]
         )
         self.fields["responsible"].queryset = workers
+        # A new referral may wait in its team's intake queue; an assigned case changes hands by
+        # a handover, never back to nobody.
+        self.fields["responsible"].required = bool(
+            self.instance.pk and self.instance.responsible_id
+        )
+        self.fields["responsible"].empty_label = _("— Leave it to the team leader to assign —")
         self.fields["buddy"].queryset = workers
         self.fields["buddy"].label = buddy_label(organisation.jurisdiction)
         if not self.instance.pk:
@@ -73,6 +79,8 @@ class CaseForm(forms.ModelForm):
             cleaned.get("responsible"),
             cleaned.get("buddy"),
         )
+        if buddy and not responsible and "responsible" not in self.errors:
+            self.add_error("buddy", _("Choose the responsible worker before the buddy."))
         if buddy and responsible and buddy == responsible:
             self.add_error("buddy", _("The buddy must be someone other than the responsible."))
         if team and responsible and not responsible.teams.filter(pk=team.pk).exists():

@@ -46,10 +46,13 @@ class Case(models.Model):
     team = models.ForeignKey(
         "organisations.Team", on_delete=models.PROTECT, related_name="cases", verbose_name=_("team")
     )
+    # None while a referral waits in its team's intake queue for the team leader to assign it.
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
         related_name="responsible_cases",
+        null=True,
+        blank=True,
         verbose_name=_("responsible worker"),
     )
     buddy = models.ForeignKey(

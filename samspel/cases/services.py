@@ -17,7 +17,7 @@ from django.http import HttpRequest
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from samspel.accounts.models import User
+from samspel.accounts.models import Role, User
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.bounds import PAST, PLANNED, RECORD, DateBounds
@@ -129,6 +129,45 @@ def change_status(
         case.save(update_fields=["status", date_field, "updated_at"])
         record(
             request, Action.UPDATE, case, user=by, status=[old_status, status], on=on.isoformat()
+        )
+        recompute_case(case)
+    return case
+
+
+def case_workers_of(case: Case):
+    """The users who may be the case's responsible worker or buddy: active workers and team
+    leaders of its organisation."""
+    return User.objects.filter(
+        organisation_id=case.organisation_id,
+        is_active=True,
+        role__in=[Role.WORKER, Role.TEAM_LEADER],
+    )
+
+
+def assign_case(
+    case: Case,
+    *,
+    by: User,
+    responsible: User,
+    buddy: User | None = None,
+    request: HttpRequest | None = None,
+) -> Case:
+    """Give a referral waiting in its team's intake queue its responsible worker (a member of
+    the case's team) and, if chosen, its buddy. A case that has a responsible worker changes
+    hands by a handover instead."""
+    refuse_if_closed(case)
+    if case.responsible_id is not None:
+        raise Refused(_("This case already has a responsible worker. Nothing was changed."))
+    workers = case_workers_of(case)
+    if not workers.filter(pk=responsible.pk, teams=case.team_id).exists():
+        raise Refused(_("The responsible worker must be an active member of the case's team."))
+    if buddy is not None and (buddy == responsible or not workers.filter(pk=buddy.pk).exists()):
+        raise Refused(_("The buddy must be another active worker of the organisation."))
+    with transaction.atomic():
+        case.responsible, case.buddy = responsible, buddy
+        case.save(update_fields=["responsible", "buddy", "updated_at"])
+        record(
+            request, Action.UPDATE, case, user=by, fields=["buddy", "responsible"], assigned=True
         )
         recompute_case(case)
     return case

@@ -90,6 +90,13 @@ def case_create(request: HttpRequest, family_id) -> HttpResponse:
             focus_children=data["focus_children"],
             **{name: data[name] for name in services.EDITABLE},
         )
+        if case.responsible_id is None and not cases_for_user(request.user).filter(pk=case.pk):
+            messages.success(
+                request,
+                _("Case %(number)s is in the intake queue of %(team)s: its team leader assigns it.")
+                % {"number": case.number, "team": case.team.name},
+            )
+            return redirect("cases:list")
         messages.success(request, _("Case %(number)s is opened.") % {"number": case.number})
         return redirect("cases:detail", public_id=case.public_id)
     return render(request, "cases/case_form.html", {"form": form, "family": family})

@@ -19,7 +19,7 @@ class DueItem(models.Model):
     explanation_params = models.JSONField(default=dict)
     # Copied from the case so that worklists need no join to filter.
     organisation_id = models.BigIntegerField()
-    responsible_id = models.BigIntegerField(db_index=False)
+    responsible_id = models.BigIntegerField(db_index=False, null=True)
     buddy_id = models.BigIntegerField(null=True)
     team_id = models.BigIntegerField()
     programme = models.CharField(max_length=40)

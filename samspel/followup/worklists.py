@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext
 
 from samspel.accounts.models import User
 from samspel.cases.access import cases_for_user, own_cases, restrict, team_cases
-from samspel.cases.models import CaseStatus
+from samspel.cases.models import Case, CaseStatus
 from samspel.followup.engine import DUE_SOON, DUE_SOON_DAYS, OVERDUE, UPCOMING, Period, due_state
 from samspel.followup.messages import date_text, describe
 from samspel.followup.models import DueItem, FollowUpPeriod
@@ -127,6 +127,17 @@ def team_items(user) -> QuerySet[DueItem]:
     )
 
 
+def intake_cases(user) -> QuerySet[Case]:
+    """The referrals of the teams the user leads that wait for a responsible worker."""
+    return (
+        team_cases(user)
+        .filter(responsible__isnull=True)
+        .exclude(status=CaseStatus.CLOSED)
+        .select_related("family", "team")
+        .order_by("referred_on", "number")
+    )
+
+
 def team_workers(team_ids: list[int]) -> QuerySet[User]:
     return (
         User.objects.filter(membership__team_id__in=team_ids, is_active=True)
@@ -138,8 +149,9 @@ def team_workers(team_ids: list[int]) -> QuerySet[User]:
 @dataclass(frozen=True)
 class Caseload:
     worker: User
-    cases: int
+    cases: int  # open cases the worker is responsible for
     reference: int
+    buddy_cases: int = 0  # open cases the worker is buddy on
 
     @property
     def percent(self) -> int:
@@ -152,15 +164,25 @@ class Caseload:
 
 def caseloads(team_ids: list[int], reference: int) -> list[Caseload]:
     """Open cases (not closed) each member of the teams is responsible for, in any team."""
+    return caseloads_of(team_workers(team_ids), reference)
+
+
+def caseloads_of(workers: QuerySet[User], reference: int) -> list[Caseload]:
+    """Open cases (not closed) each of the workers is responsible for and buddy on, in any
+    team."""
     open_cases = Count(
         "responsible_cases",
         filter=~Q(responsible_cases__status=CaseStatus.CLOSED),
         distinct=True,
     )
-    workers = User.objects.filter(pk__in=team_workers(team_ids).values("pk")).annotate(
-        open_cases=open_cases
+    buddy_cases = Count(
+        "buddy_cases", filter=~Q(buddy_cases__status=CaseStatus.CLOSED), distinct=True
     )
-    return [Caseload(worker, worker.open_cases, reference) for worker in workers]
+    found = User.objects.filter(pk__in=workers.values("pk")).annotate(
+        open_cases=open_cases, open_buddy_cases=buddy_cases
+    )
+    found = found.order_by("last_name", "first_name", "username")
+    return [Caseload(w, w.open_cases, reference, w.open_buddy_cases) for w in found]
 
 
 def team_periods(user, since: dt.date, until: dt.date, team: Team | None = None) -> list[Period]:

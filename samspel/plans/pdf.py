@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import get_valid_filename
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from samspel.audit.log import record
@@ -45,7 +46,7 @@ def plan_html(request: HttpRequest, case: Case, plan: Plan) -> str:
         "plan": plan,
         "people": people,
         "focus_children": [shown.printed(child).name for child in case.focus_children.all()],
-        "responsible": str(case.responsible),
+        "responsible": str(case.responsible) if case.responsible else gettext("Unassigned"),
         "tree": plan_tree(plan),
         "coordination": plan.coordination.order_by("actor", "id"),
         "framework": framework(case.organisation.jurisdiction),

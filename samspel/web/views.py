@@ -22,7 +22,7 @@ from samspel.calendars.entries import worker_activities
 from samspel.calendars.local_time import render_local
 from samspel.cases.access import emergencies_to_review, led_teams, own_cases
 from samspel.cases.models import CaseStatus
-from samspel.followup.worklists import due_summary
+from samspel.followup.worklists import due_summary, intake_cases
 from samspel.organisations.models import Membership
 from samspel.reminders.models import Reminder, ReminderStatus
 from samspel.web import readiness
@@ -41,6 +41,8 @@ def home(request: HttpRequest) -> HttpResponse:
             for team in led_teams(user)
         ],
     }
+    if context["led_teams"]:
+        context["intake_count"] = intake_cases(user).count()
     if not (user.is_auditor or user.is_org_admin):
         context.update(_case_overview(user))
         coming = _coming_activities(user)

@@ -61,6 +61,7 @@ LIST_PAGES = {
     "worklists:mine": {},
     "worklists:team": {},
     "worklists:compliance": {},
+    "worklists:intake": {},
     "calendars:week": {},
     "calendars:month": {},
     "cases:list": {},
@@ -109,6 +110,9 @@ def list_page_world(case: Case, personas: dict) -> dict[str, Case]:
         due_item(each, today + dt.timedelta(days=number - 2))
         period(each, today - dt.timedelta(days=20 + number), today - dt.timedelta(days=20))
         planned_activity(each, start=timezone.now() + dt.timedelta(hours=2 + number))
+    # A referral in team A's intake queue: no responsible worker yet, only the leader's.
+    world["intake"] = another_case(case, "2026-0106", responsible=None, buddy=None)
+    due_item(world["intake"], today)
     poisoned = world["poisoned"].due_items.get()
     poisoned.responsible_id, poisoned.buddy_id, poisoned.team_id = worker.pk, buddy.pk, case.team_id
     poisoned.save()

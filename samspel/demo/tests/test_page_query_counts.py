@@ -29,7 +29,7 @@ PINNED = {
     "health check `/healthz`": 5,
     "minimal logged-in page (password change)": 4,
     "home (adviser)": 13,
-    "home (leader)": 14,
+    "home (leader)": 15,  # + the intake queue's count (issue 12)
     "worker worklist": 7,
     "team worklist": 12,
     "team compliance": 6,
