@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "samspel.plans",
     "samspel.network",
     "samspel.assessments",
+    "samspel.handovers",
     "samspel.imports",
     "samspel.retention",
     "samspel.privacy",

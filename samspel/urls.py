@@ -22,6 +22,7 @@ urlpatterns = [
     path("cases/<uuid:case_id>/safety/", include("samspel.assessments.urls")),
     path("cases/<uuid:case_id>/plans/", include("samspel.plans.urls")),
     path("cases/<uuid:case_id>/activities/", include("samspel.activities.urls")),
+    path("cases/<uuid:case_id>/handovers/", include("samspel.handovers.urls")),
     path("cases/<uuid:case_id>/", include("samspel.followup.case_urls")),
     path("worklist/", include("samspel.followup.worklist_urls")),
     path("calendar/", include("samspel.calendars.urls")),

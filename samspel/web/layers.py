@@ -34,6 +34,7 @@ APP_ORDER: tuple[str, ...] = (
     "followup",  # the due-date engine, stored due items, phases, worklists, compliance
     "calendars",  # the worker's and the family's calendars, iCal feeds
     "reminders",  # reminders to family members of coming activities
+    "handovers",  # handing a case to another worker: the note, acceptance, the family told
     "imports",  # bringing a caseload in from CSV files, through the apps' write paths
     "api",  # the REST API v1 and its tokens
     "privacy",  # a person's register extract (GDPR art. 15), from the records of the apps below

@@ -23,6 +23,7 @@ from samspel.calendars.local_time import render_local
 from samspel.cases.access import emergencies_to_review, led_teams, own_cases
 from samspel.cases.models import CaseStatus
 from samspel.followup.worklists import due_summary, intake_cases
+from samspel.handovers.models import Handover, State
 from samspel.organisations.models import Membership
 from samspel.reminders.models import Reminder, ReminderStatus
 from samspel.web import readiness
@@ -45,6 +46,11 @@ def home(request: HttpRequest) -> HttpResponse:
         context["intake_count"] = intake_cases(user).count()
     if not (user.is_auditor or user.is_org_admin):
         context.update(_case_overview(user))
+        context["handovers_to_accept"] = list(
+            Handover.objects.filter(to_user=user, state=State.WAITING).select_related(
+                "case__family", "from_user"
+            )
+        )
         coming = _coming_activities(user)
         context["next_activities"] = list(coming[:NEXT_ACTIVITIES])
         context["unreminded"] = _unreminded(coming)
@@ -53,6 +59,7 @@ def home(request: HttpRequest) -> HttpResponse:
             *context["own_cases"],
             *(activity.case for activity in [*context["next_activities"], *context["unreminded"]]),
             *(access.case for access in context["emergency_flags"]),
+            *(handover.case for handover in context["handovers_to_accept"]),
         ]
         record_list(request, "cases.case", shown)
     if user.is_auditor:

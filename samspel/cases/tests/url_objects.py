@@ -35,6 +35,20 @@ def _placement(case: Case) -> str:
     ).public_id
 
 
+def _handover(case: Case) -> str:
+    from samspel.handovers.models import Handover
+
+    leader = case.team.members.filter(membership__is_leader=True).first()
+    return Handover.objects.create(
+        case=case,
+        kind="responsible",
+        from_user=case.responsible,
+        to_user=leader,
+        created_by=case.responsible,
+        goals="Keep the routine at school",
+    ).public_id
+
+
 FACTORIES = {
     "public_id": lambda case, namespace: (
         case.family.public_id if namespace == "families" else case.public_id
@@ -50,6 +64,7 @@ FACTORIES = {
     "activity_id": lambda case, namespace: _planned_activity(case),
     "placement_id": lambda case, namespace: _placement(case),
     "measure_id": lambda case, namespace: case.measures.first().public_id,
+    "handover_id": lambda case, namespace: _handover(case),
 }
 
 

@@ -28,8 +28,8 @@ ACTIVITIES_PER_CASE = 2
 PINNED = {
     "health check `/healthz`": 5,
     "minimal logged-in page (password change)": 4,
-    "home (adviser)": 13,
-    "home (leader)": 15,  # + the intake queue's count (issue 12)
+    "home (adviser)": 14,  # + the handovers waiting for the user (issue 12)
+    "home (leader)": 16,  # + the intake queue's count and the handovers to accept (issue 12)
     "worker worklist": 7,
     "team worklist": 12,
     "team compliance": 6,
@@ -38,7 +38,7 @@ PINNED = {
     "search by family name": 12,
     "search by personal number": 12,
     "search by case number": 12,
-    "case page": 23,
+    "case page": 24,  # + its handovers (issue 12)
     "case: Signs of Safety": 10,
     "case: network and consent": 11,
     "case: plans": 7,
