@@ -63,6 +63,15 @@ class CaseForm(forms.ModelForm):
             self.instance.pk and self.instance.responsible_id
         )
         self.fields["responsible"].empty_label = _("— Leave it to the team leader to assign —")
+        # Who holds the case changes by a handover (samspel.handovers): the new worker accepts
+        # it, and until then the old one keeps the case. A buddy can be added where there is none.
+        handed_over = _("Changed by a handover, from the case page.")
+        if self.instance.pk and self.instance.responsible_id:
+            self.fields["responsible"].disabled = True
+            self.fields["responsible"].help_text = handed_over
+        if self.instance.pk and self.instance.buddy_id:
+            self.fields["buddy"].disabled = True
+            self.fields["buddy"].help_text = handed_over
         self.fields["buddy"].queryset = workers
         self.fields["buddy"].label = buddy_label(organisation.jurisdiction)
         if not self.instance.pk:

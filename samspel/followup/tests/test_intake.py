@@ -110,7 +110,10 @@ def test_an_assigned_case_is_not_in_the_queue_and_cannot_be_assigned_again(
     assert case.responsible == personas["worker"]
 
 
-def test_an_assigned_case_keeps_a_responsible_worker(client, login, personas, case):
+@pytest.mark.parametrize("posted", ["", "buddy"])
+def test_the_edit_form_does_not_change_who_holds_the_case(client, login, personas, case, posted):
+    """Emptied or changed in the edit form, the responsible worker and the buddy stay: the case
+    changes hands by a handover only."""
     login(personas["worker"])
     response = client.post(
         reverse("cases:edit", args=[case.public_id]),
@@ -118,14 +121,14 @@ def test_an_assigned_case_keeps_a_responsible_worker(client, login, personas, ca
             "focus_children": [c.pk for c in case.focus_children.all()],
             "programme": case.programme,
             "team": case.team_id,
-            "responsible": "",
-            "buddy": "",
+            "responsible": personas[posted].pk if posted else "",
+            "buddy": personas["leader"].pk,
             "referred_on": case.referred_on.isoformat(),
         },
     )
-    assert response.status_code in (200, 400)
+    assert response.status_code == 302
     case.refresh_from_db()
-    assert case.responsible == personas["worker"]
+    assert (case.responsible, case.buddy) == (personas["worker"], personas["buddy"])
 
 
 def test_the_leaders_home_links_the_waiting_referrals(client, login, personas, referral):
