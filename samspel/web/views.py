@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -20,9 +20,10 @@ from samspel.audit.log import record_list
 from samspel.audit.models import AuditEvent
 from samspel.calendars.entries import worker_activities
 from samspel.calendars.local_time import render_local
-from samspel.cases.access import emergencies_to_review, led_teams, own_cases
+from samspel.cases.access import emergencies_to_review, led_teams, own_cases, team_cases
 from samspel.cases.models import CaseStatus
-from samspel.followup.worklists import due_summary, intake_cases
+from samspel.followup.models import DueItem
+from samspel.followup.worklists import caseloads_of, due_summary, intake_cases
 from samspel.handovers.models import Handover, State
 from samspel.organisations.models import Membership
 from samspel.reminders.models import Reminder, ReminderStatus
@@ -35,15 +36,14 @@ def home(request: HttpRequest) -> HttpResponse:
     """Each role lands where its work is."""
     user = request.user
     memberships = Membership.objects.filter(user=user).select_related("team")
-    context = {
-        "memberships": memberships,
-        "led_teams": [
-            {"team": team, "members": team.members.order_by("last_name")}
-            for team in led_teams(user)
-        ],
-    }
+    context = {"memberships": memberships, "led_teams": _led_teams(user)}
     if context["led_teams"]:
         context["intake_count"] = intake_cases(user).count()
+        context["team_handovers"] = list(
+            Handover.objects.filter(case__in=team_cases(user), state=State.WAITING)
+            .select_related("case", "from_user", "to_user")
+            .order_by("created_at")
+        )
     if not (user.is_auditor or user.is_org_admin):
         context.update(_case_overview(user))
         context["handovers_to_accept"] = list(
@@ -60,6 +60,7 @@ def home(request: HttpRequest) -> HttpResponse:
             *(activity.case for activity in [*context["next_activities"], *context["unreminded"]]),
             *(access.case for access in context["emergency_flags"]),
             *(handover.case for handover in context["handovers_to_accept"]),
+            *(handover.case for handover in context.get("team_handovers", [])),
         ]
         record_list(request, "cases.case", shown)
     if user.is_auditor:
@@ -75,6 +76,29 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.organisation is None:
         return render(request, "web/home.html", context)
     return render_local(request, "web/home.html", context)
+
+
+def _led_teams(user) -> list[dict]:
+    """Per team the user leads: each member's open responsible and buddy cases against the
+    reference figure, and their overdue items (of the cases they are responsible for), linked
+    to the team worklist filtered to them."""
+    teams = list(led_teams(user))
+    if not teams:
+        return []
+    today = timezone.localdate()
+    overdue = dict(
+        DueItem.objects.filter(team_id__in=[t.pk for t in teams], due_on__lt=today)
+        .values("responsible_id")
+        .annotate(count=Count("id"))
+        .values_list("responsible_id", "count")
+    )
+    reference = user.organisation.reference_caseload
+    led = []
+    for team in teams:
+        loads = caseloads_of(team.members.filter(is_active=True), reference)
+        members = [{"load": load, "overdue": overdue.get(load.worker.pk, 0)} for load in loads]
+        led.append({"team": team, "members": members})
+    return led
 
 
 def _case_overview(user) -> dict:

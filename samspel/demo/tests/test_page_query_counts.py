@@ -29,7 +29,7 @@ PINNED = {
     "health check `/healthz`": 5,
     "minimal logged-in page (password change)": 4,
     "home (adviser)": 14,  # + the handovers waiting for the user (issue 12)
-    "home (leader)": 16,  # + the intake queue's count and the handovers to accept (issue 12)
+    "home (leader)": 18,  # + intake, handovers (own, team), overdue per worker (issue 12)
     "worker worklist": 7,
     "team worklist": 12,
     "team compliance": 6,

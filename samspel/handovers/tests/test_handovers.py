@@ -11,6 +11,7 @@ from django.urls import reverse
 from conftest import make_user
 from samspel.audit.models import Action, AuditEvent
 from samspel.cases.models import CaseGrant
+from samspel.followup.models import DueItem
 from samspel.handovers.models import Handover, State
 from samspel.plans.demo import add_demo_plan
 
@@ -164,3 +165,26 @@ def test_the_new_workers_home_lists_the_handover(client, login, personas, active
     login(colleague)
     home = client.get(reverse("web:home")).content.decode()
     assert url("detail", handover) in home and active_case.number in home
+
+
+def test_the_leaders_home_shows_the_teams_figures_and_handovers(
+    client, login, personas, active_case, colleague
+):
+    from samspel.followup.tests.due import due_item
+
+    login(personas["worker"])
+    send(client, active_case, colleague)
+    DueItem.objects.filter(case=active_case).delete()
+    due_item(active_case, dt.date.today() - dt.timedelta(days=3))
+    overdue = 1
+    login(personas["leader"])
+    page = client.get(reverse("web:home"))
+    text = page.content.decode()
+    handover = Handover.objects.get()
+    assert url("detail", handover) in text  # the team's handovers
+    [team] = page.context["led_teams"]
+    worker_row = next(m for m in team["members"] if m["load"].worker == personas["worker"])
+    buddy_row = next(m for m in team["members"] if m["load"].worker == personas["buddy"])
+    assert (worker_row["load"].cases, worker_row["overdue"]) == (1, overdue)
+    assert (buddy_row["load"].buddy_cases, buddy_row["overdue"]) == (1, 0)
+    assert f"?worker={personas['worker'].pk}" in text
