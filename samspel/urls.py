@@ -25,6 +25,7 @@ urlpatterns = [
     path("cases/<uuid:case_id>/handovers/", include("samspel.handovers.urls")),
     path("cases/<uuid:case_id>/", include("samspel.followup.case_urls")),
     path("worklist/", include("samspel.followup.worklist_urls")),
+    path("handovers/", include("samspel.handovers.team_urls")),
     path("calendar/", include("samspel.calendars.urls")),
     path("families/<uuid:family_id>/calendar/", include("samspel.calendars.family_urls")),
     path("ical/", include("samspel.calendars.feed_urls")),

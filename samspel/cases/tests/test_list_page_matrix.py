@@ -86,7 +86,8 @@ def test_no_page_url_carries_a_sequential_id():
 def _url(key: str, case: Case) -> tuple[str, dict]:
     name = _page_name(key)
     kwargs = {"family_id": case.family.public_id} if name.startswith("family_calendar:") else {}
-    return reverse(name, kwargs=kwargs), LIST_PAGES[key]
+    query = {k: (v(case) if callable(v) else v) for k, v in LIST_PAGES[key].items()}
+    return reverse(name, kwargs=kwargs), query
 
 
 def _shown(page: str) -> set[Case]:

@@ -77,6 +77,7 @@ LIST_PAGES = {
     "worklists:team": {},
     "worklists:compliance": {},
     "worklists:intake": {},
+    "team_handovers:leaving?worker": {"worker": lambda case: case.responsible.public_id},
     "calendars:week": {},
     "calendars:month": {},
     "cases:list": {},
