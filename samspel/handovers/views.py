@@ -7,16 +7,22 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from samspel.audit.log import record
+from samspel.audit.models import Action
 from samspel.cases.access import get_case_for_user, get_case_for_write, may_change_case
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.handovers import services
 from samspel.handovers.forms import FamilyForm, StartForm
 from samspel.handovers.models import NOTE_FIELDS, Handover, Kind, State
 from samspel.handovers.prefill import prefill
+from samspel.plans.pdf import render_pdf
 
 
 def _handover(case, handover_id) -> Handover:
@@ -73,10 +79,7 @@ def detail(request: HttpRequest, case_id, handover_id) -> HttpResponse:
     context = {
         "case": case,
         "handover": handover,
-        "note": [
-            (Handover._meta.get_field(name).verbose_name, getattr(handover, name))
-            for name in NOTE_FIELDS
-        ],
+        "note": _note(handover),
         "may_accept": handover.state == State.WAITING and user.pk == handover.to_user_id,
         "may_cancel": handover.state == State.WAITING
         and (user.pk == handover.from_user_id or services.leads_team(user, case)),
@@ -155,3 +158,31 @@ def _detail_url(handover: Handover) -> str:
         "handovers:detail",
         kwargs={"case_id": handover.case.public_id, "handover_id": handover.public_id},
     )
+
+
+@require_GET
+@login_required
+def pdf(request: HttpRequest, case_id, handover_id) -> HttpResponse:
+    """The handover note as a PDF, for the handover meeting: the case by number, the household
+    by name, the two workers and the note; no person's details."""
+    case = get_case_for_user(request, case_id)
+    handover = _handover(case, handover_id)
+    context = {
+        "case": case,
+        "handover": handover,
+        "note": _note(handover),
+        "language": translation.get_language(),
+    }
+    html = render_to_string("handovers/handover_pdf.html", context, request=request)
+    record(request, Action.EXPORT, handover, cases=[case], format="pdf")
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    filename = get_valid_filename(f"handover-{case.number}.pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _note(handover: Handover) -> list[tuple[str, str]]:
+    return [
+        (Handover._meta.get_field(name).verbose_name, getattr(handover, name))
+        for name in NOTE_FIELDS
+    ]

@@ -188,3 +188,16 @@ def test_the_leaders_home_shows_the_teams_figures_and_handovers(
     assert (worker_row["load"].cases, worker_row["overdue"]) == (1, overdue)
     assert (buddy_row["load"].buddy_cases, buddy_row["overdue"]) == (1, 0)
     assert f"?worker={personas['worker'].pk}" in text
+
+
+def test_the_note_as_a_pdf(client, login, personas, active_case, colleague):
+    login(personas["worker"])
+    send(client, active_case, colleague, risks="Meetings after 16")
+    handover = Handover.objects.get()
+    response = client.get(url("pdf", handover))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert response["Cache-Control"] == "no-store"
+    assert AuditEvent.objects.filter(
+        action=Action.EXPORT, object_id=str(handover.public_id)
+    ).exists()
