@@ -25,7 +25,13 @@ def _goals(plan) -> str:
     sub_goals: dict[int, list[SubGoal]] = {}
     for sub_goal in SubGoal.objects.filter(goal__plan=plan).prefetch_related("progress"):
         sub_goals.setdefault(sub_goal.goal_id, []).append(sub_goal)
-    for goal in Goal.objects.filter(plan=plan).order_by("parent_id", "id"):
+    goals = list(Goal.objects.filter(plan=plan).order_by("id"))
+    children: dict[int | None, list[Goal]] = {}
+    for goal in goals:
+        children.setdefault(goal.parent_id, []).append(goal)
+    # Each long-term goal, then its short-term goals (the same order on every database).
+    ordered = [goal for top in children.get(None, []) for goal in (top, *children.get(top.pk, []))]
+    for goal in ordered:
         indent = "  " if goal.parent_id else ""
         lines.append(f"{indent}- {goal.text}")
         for sub_goal in sub_goals.get(goal.pk, []):
