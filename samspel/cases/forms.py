@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from samspel.accounts.models import Role, User
 from samspel.bounds import PastDateField, RecordDateField
-from samspel.cases.models import Case, CaseStatus
+from samspel.cases.models import Case, CaseStatus, ClosingReason
 from samspel.cases.search import search_cases
 from samspel.cases.worker_search import WorkerField, case_workers
 from samspel.families.models import PersonRole
@@ -104,12 +104,32 @@ class CaseForm(forms.ModelForm):
 class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=CaseStatus.choices)
     on = RecordDateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    closing_reason = forms.ChoiceField(
+        label=_("Reason for closing"),
+        required=False,
+        choices=[("", _("— only when closing —")), *ClosingReason.choices],
+    )
+    closing_note = forms.CharField(
+        label=_("Note on the closing"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, case: Case, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
         allowed = set(case.allowed_statuses())
         self.fields["status"].choices = [c for c in CaseStatus.choices if c[0] in allowed]
+        if CaseStatus.CLOSED not in allowed:
+            del self.fields["closing_reason"], self.fields["closing_note"]
+
+
+class ReopenForm(forms.Form):
+    on = RecordDateField(label=_("Reopened from"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(
+        label=_("Reason for reopening"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say why the case is reopened.")},
+    )
 
 
 class CaseFilterForm(forms.Form):

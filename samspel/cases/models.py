@@ -28,6 +28,15 @@ STATUS_FLOW = {
 }
 
 
+class ClosingReason(models.TextChoices):
+    GOALS_REACHED = "goals_reached", _("The goals were reached")
+    MOVED = "moved", _("The family moved")
+    DECLINED = "declined", _("The family declined further support")
+    TRANSFERRED = "transferred", _("Transferred to another service")
+    TURNED_18 = "turned_18", _("The child turned 18")
+    OTHER = "other", _("Another reason (in the note)")
+
+
 class Case(models.Model):
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     organisation = models.ForeignKey(
@@ -71,6 +80,10 @@ class Case(models.Model):
     activated_on = models.DateField(_("active from"), null=True, blank=True)
     closing_on = models.DateField(_("closing from"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closing_reason = models.CharField(
+        _("reason for closing"), max_length=20, choices=ClosingReason.choices, blank=True
+    )
+    closing_note = models.TextField(_("note on the closing"), blank=True)
     # Facts the programme engine and the statutory deadlines read (DOMAIN.md §3–§4).
     phase_started_on = models.DateField(_("phase started on"), null=True, blank=True)
     placement_started_on = models.DateField(_("placement started on"), null=True, blank=True)
@@ -397,3 +410,31 @@ class Measure(models.Model):
 
     def in_force_on(self, day: dt.date) -> bool:
         return in_force(self.starts_on, self.ends_on, day)
+
+
+class CasePeriod(models.Model):
+    """A finished period of a case that was reopened: from its start to its closing, with the
+    closing's reason, kept when the team leader reopens the case so that reopening rewrites no
+    history (samspel.cases.services.reopen_case)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="periods")
+    started_on = models.DateField(_("started on"))
+    closed_on = models.DateField(_("closed on"))
+    closing_reason = models.CharField(
+        _("reason for closing"), max_length=20, choices=ClosingReason.choices, blank=True
+    )
+    closing_note = models.TextField(_("note on the closing"), blank=True)
+    reopened_on = models.DateField(_("reopened on"))
+    reopening_reason = models.TextField(_("reason for reopening"))
+    reopened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["started_on", "id"]
+        verbose_name = _("earlier period of a case")
+        verbose_name_plural = _("earlier periods of a case")
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.started_on}–{self.closed_on}"

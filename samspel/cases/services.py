@@ -21,6 +21,7 @@ from samspel.accounts.models import Role, User
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.bounds import PAST, PLANNED, RECORD, DateBounds
+from samspel.cases.access import leads_team
 from samspel.cases.models import (
     ANSWERING_ROLES,
     HOME_KINDS,
@@ -28,7 +29,9 @@ from samspel.cases.models import (
     AdultAnswers,
     Case,
     CaseGrant,
+    CasePeriod,
     CaseStatus,
+    ClosingReason,
     Measure,
     Placement,
     PlacementEnd,
@@ -112,24 +115,88 @@ def change_case(
 
 
 def change_status(
-    case: Case, *, by: User, status: str, on: dt.date, request: HttpRequest | None = None
+    case: Case,
+    *,
+    by: User,
+    status: str,
+    on: dt.date,
+    closing_reason: str = "",
+    closing_note: str = "",
+    request: HttpRequest | None = None,
 ) -> Case:
     """Move the case along its status flow (referral → active → closing → closed) from `on`.
-    A closed case goes nowhere: reopening is not a feature yet."""
+    Closing asks for its reason (ClosingReason). A closed case goes nowhere until its team
+    leader reopens it (reopen_case)."""
     refuse_if_closed(case)
     if status not in case.allowed_statuses():
         raise Refused(_("That status change is not possible. Nothing was changed."))
     if on < case.referred_on:
         raise Refused(_("The date is before the referral. Nothing was changed."))
+    closing = status == CaseStatus.CLOSED
+    if closing and closing_reason not in ClosingReason.values:
+        raise Refused(_("Choose why the case is closed. Nothing was changed."))
+    if closing and closing_reason == ClosingReason.OTHER and not closing_note.strip():
+        raise Refused(_("Say in the note why the case is closed. Nothing was changed."))
     date_field = STATUS_DATE_FIELD[CaseStatus(status)]
     old_status = case.status
+    fields = ["status", date_field, "updated_at"]
     with transaction.atomic():
         case.status = status
         setattr(case, date_field, on)
-        case.save(update_fields=["status", date_field, "updated_at"])
+        if closing:
+            case.closing_reason, case.closing_note = closing_reason, closing_note.strip()
+            fields += ["closing_reason", "closing_note"]
+        case.save(update_fields=fields)
+        detail: dict[str, Any] = {"closing_reason": closing_reason} if closing else {}
         record(
-            request, Action.UPDATE, case, user=by, status=[old_status, status], on=on.isoformat()
+            request,
+            Action.UPDATE,
+            case,
+            user=by,
+            status=[old_status, status],
+            on=on.isoformat(),
+            **detail,
         )
+        recompute_case(case)
+    return case
+
+
+def reopen_case(
+    case: Case, *, by: User, on: dt.date, reason: str, request: HttpRequest | None = None
+) -> Case:
+    """The team leader reopens a closed case from `on`: the finished period is kept (its
+    start, closing and reason, as a CasePeriod) and the case is active again from `on`, so
+    that follow-up counts from the new start and nothing of the old period is rewritten."""
+    if case.status != CaseStatus.CLOSED or case.closed_on is None:
+        raise Refused(_("Only a closed case can be reopened. Nothing was changed."))
+    if not leads_team(by, case):
+        raise Refused(_("Only the leader of the case's team reopens it. Nothing was changed."))
+    if not reason.strip():
+        raise Refused(_("Say why the case is reopened. Nothing was changed."))
+    if on < case.closed_on:
+        raise Refused(_("A case is reopened after it was closed. Nothing was changed."))
+    _refuse_outside(RECORD, on)
+    with transaction.atomic():
+        CasePeriod.objects.create(
+            case=case,
+            started_on=case.activated_on or case.referred_on,
+            closed_on=case.closed_on,
+            closing_reason=case.closing_reason,
+            closing_note=case.closing_note,
+            reopened_on=on,
+            reopening_reason=reason.strip(),
+            reopened_by=by,
+        )
+        case.status, case.activated_on = CaseStatus.ACTIVE, on
+        case.closing_on = case.closed_on = None
+        case.closing_reason, case.closing_note = "", ""
+        case.save(
+            update_fields=[
+                "status", "activated_on", "closing_on", "closed_on", "closing_reason",
+                "closing_note", "updated_at",
+            ]
+        )  # fmt: skip
+        record(request, Action.UPDATE, case, user=by, reopened=on.isoformat(), reason=reason)
         recompute_case(case)
     return case
 

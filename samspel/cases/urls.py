@@ -12,6 +12,7 @@ urlpatterns = [
     path("<uuid:public_id>/", views.case_detail, name="detail"),
     path("<uuid:public_id>/edit/", views.case_edit, name="edit"),
     path("<uuid:public_id>/status/", views.case_status, name="status"),
+    path("<uuid:public_id>/reopen/", views.case_reopen, name="reopen"),
     path("<uuid:public_id>/access/", views.case_grant, name="grant"),
     path(
         "<uuid:public_id>/access/candidates/",

@@ -24,6 +24,7 @@ from samspel.cases.access import (
     get_case_for_user,
     get_case_for_write,
     is_emergency_only,
+    leads_team,
     may_change_case,
     refuse_closed,
     require_case_worker,
@@ -36,9 +37,10 @@ from samspel.cases.forms import (
     GrantForm,
     InvestigationDecisionForm,
     InvestigationForm,
+    ReopenForm,
     StatusForm,
 )
-from samspel.cases.models import Case, EmergencyAccess
+from samspel.cases.models import Case, CaseStatus, EmergencyAccess
 from samspel.cases.panels import panel_context
 from samspel.cases.posting import case_page_url, post_case_change
 from samspel.cases.refusals import Refused, refusal_response
@@ -116,6 +118,10 @@ def case_detail(request: HttpRequest, public_id) -> HttpResponse:
         "can_change": may_change_case(request.user, case),
         "emergency": is_emergency_only(request.user, case),
         "status_form": StatusForm(case=case, initial={"on": timezone.localdate()}),
+        "reopen_form": ReopenForm(initial={"on": timezone.localdate()})
+        if case.status == CaseStatus.CLOSED and leads_team(request.user, case)
+        else None,
+        "periods": list(case.periods.all()),
         "grants": case.grants.select_related("user"),
         "grant_form": GrantForm(case=case),
         "investigation_decision_form": InvestigationDecisionForm(case=case),
@@ -170,13 +176,44 @@ def case_status(request: HttpRequest, public_id) -> HttpResponse:
     data = form.cleaned_data
     try:
         services.change_status(
-            case, by=request.user, status=data["status"], on=data["on"], request=request
+            case,
+            by=request.user,
+            status=data["status"],
+            on=data["on"],
+            closing_reason=data.get("closing_reason", ""),
+            closing_note=data.get("closing_note", ""),
+            request=request,
         )
     except Refused as refused:
         return refusal_response(request, refused, case_page_url(case))
     messages.success(
         request, _("The case is now %(status)s.") % {"status": case.get_status_display()}
     )
+    return redirect(case_page_url(case))
+
+
+@require_POST
+@login_required
+def case_reopen(request: HttpRequest, public_id) -> HttpResponse:
+    """The team leader reopens a closed case (services.reopen_case)."""
+    case = get_case_for_write(request, public_id)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(case_page_url(case))
+    try:
+        services.reopen_case(
+            case,
+            by=request.user,
+            on=form.cleaned_data["on"],
+            reason=form.cleaned_data["reason"],
+            request=request,
+        )
+    except Refused as refused:
+        return refusal_response(request, refused, case_page_url(case))
+    messages.success(request, _("The case is reopened from %(day)s.") % {"day": case.activated_on})
     return redirect(case_page_url(case))
 
 

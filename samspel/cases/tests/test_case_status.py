@@ -7,7 +7,11 @@ def test_activate_then_closing_then_closed(client, personas, case):
     url = f"/cases/{case.public_id}/status/"
     client.post(url, {"status": "active", "on": case.referred_on.isoformat()})
     client.post(url, {"status": "closing", "on": case.referred_on.isoformat()})
-    client.post(url, {"status": "closed", "on": case.referred_on.isoformat()})
+    client.post(url, {"status": "closed", "on": case.referred_on.isoformat()})  # no reason
+    case.refresh_from_db()
+    assert case.status == CaseStatus.CLOSING
+    reason = {"closing_reason": "goals_reached"}
+    client.post(url, {"status": "closed", "on": case.referred_on.isoformat(), **reason})
     case.refresh_from_db()
     assert case.status == CaseStatus.CLOSED
     assert case.activated_on == case.closing_on == case.closed_on == case.referred_on

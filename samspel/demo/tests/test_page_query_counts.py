@@ -38,7 +38,7 @@ PINNED = {
     "search by family name": 12,
     "search by personal number": 12,
     "search by case number": 12,
-    "case page": 24,  # + its handovers (issue 12)
+    "case page": 25,  # + its handovers, its earlier periods (issue 12)
     "case: Signs of Safety": 10,
     "case: network and consent": 11,
     "case: plans": 7,

@@ -101,5 +101,5 @@ def test_closing_the_case_clears_its_items(login, personas, danish_case):
     url = reverse("cases:status", args=[danish_case.public_id])
     client.post(url, {"status": CaseStatus.CLOSING, "on": "2026-03-01"})
     assert DueItem.objects.filter(case=danish_case).exists()
-    client.post(url, {"status": CaseStatus.CLOSED, "on": "2026-03-09"})
+    client.post(url, {"status": CaseStatus.CLOSED, "on": "2026-03-09", "closing_reason": "moved"})
     assert not DueItem.objects.filter(case=danish_case).exists()
