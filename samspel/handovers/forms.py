@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from samspel.bounds import PastDateField
 from samspel.cases import services as case_services
 from samspel.handovers.models import NOTE_FIELDS, Handover, Kind
+from samspel.organisations.models import Team
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
@@ -13,7 +14,7 @@ class StartForm(forms.ModelForm):
 
     class Meta:
         model = Handover
-        fields = ["kind", "to_user", *NOTE_FIELDS]
+        fields = ["kind", "to_team", "to_user", *NOTE_FIELDS]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in NOTE_FIELDS}
 
     def __init__(self, *args, case, kinds, **kwargs) -> None:
@@ -23,10 +24,21 @@ class StartForm(forms.ModelForm):
         self.fields["to_user"].queryset = case_services.case_workers_of(case).order_by(
             "last_name", "first_name"
         )
+        self.fields["to_team"].queryset = Team.objects.filter(
+            organisation_id=case.organisation_id, is_active=True
+        ).exclude(pk=case.team_id)
+        if Kind.TEAM not in kinds:
+            del self.fields["to_team"]
         self.fields["to_user"].error_messages = {
             "required": _("Choose the new worker."),
             "invalid_choice": _("Choose one of the organisation's workers."),
         }
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == Kind.TEAM and not cleaned.get("to_team"):
+            self.add_error("to_team", _("Choose the new team."))
+        return cleaned
 
 
 class FamilyForm(forms.Form):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 class Kind(models.TextChoices):
     RESPONSIBLE = "responsible", _("Responsible worker")
     BUDDY = "buddy", _("Buddy")
+    TEAM = "team", _("The case, to another team")
 
 
 class State(models.TextChoices):
@@ -37,6 +38,17 @@ class Handover(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         verbose_name=_("new worker"),
+    )
+    to_team = models.ForeignKey(
+        "organisations.Team",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("new team"),
+        help_text=_(
+            "Only when the case goes to another team; the new worker is one of its members."
+        ),
     )
     state = models.CharField(max_length=10, choices=State.choices, default=State.WAITING)
     goals = models.TextField(_("goals and where they stand"), blank=True)

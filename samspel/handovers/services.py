@@ -19,10 +19,12 @@ from samspel.cases.access import cases_for_user, leads_team
 from samspel.cases.models import Case, CaseGrant
 from samspel.cases.refusals import Refused, refuse_if_closed
 from samspel.handovers.models import NOTE_FIELDS, Handover, Kind, State
+from samspel.organisations.models import Team
 
 
 def holder(case: Case, kind: str) -> User | None:
-    return case.responsible if kind == Kind.RESPONSIBLE else case.buddy
+    """Who hands over: the buddy their role; the responsible worker their role or the case."""
+    return case.buddy if kind == Kind.BUDDY else case.responsible
 
 
 def may_start(user, case: Case, kind: str) -> bool:
@@ -35,7 +37,16 @@ def waiting(case: Case):
     return case.handovers.filter(state=State.WAITING).select_related("from_user", "to_user")
 
 
-def start(case: Case, *, by: User, kind: str, to_user: User, note: dict, request=None):
+def start(
+    case: Case,
+    *,
+    by: User,
+    kind: str,
+    to_user: User,
+    note: dict,
+    to_team: Team | None = None,
+    request=None,
+):
     refuse_if_closed(case)
     current = holder(case, kind)
     if current is None:
@@ -47,13 +58,26 @@ def start(case: Case, *, by: User, kind: str, to_user: User, note: dict, request
     if kind == Kind.BUDDY and to_user.pk == case.responsible_id:
         raise Refused(_("The responsible worker cannot be their own buddy."))
     workers = case_services.case_workers_of(case)
-    if kind == Kind.RESPONSIBLE:
+    if kind == Kind.TEAM:
+        if (
+            to_team is None
+            or to_team.organisation_id != case.organisation_id
+            or not to_team.is_active
+            or to_team.pk == case.team_id
+        ):
+            raise Refused(_("Choose another active team of the organisation."))
+        if to_team.programme != case.programme:
+            raise Refused(_("The new team does not run the case's working model."))
+        workers = workers.filter(teams=to_team)
+    elif kind == Kind.RESPONSIBLE:
         workers = workers.filter(teams=case.team_id)
     if not workers.filter(pk=to_user.pk).exists():
         raise Refused(
             _("The new worker must be an active worker of the organisation (and of the team).")
         )
-    if waiting(case).filter(kind=kind).exists():
+    # The case and its responsible worker change together: one such handover at a time.
+    same = [Kind.RESPONSIBLE, Kind.TEAM] if kind != Kind.BUDDY else [Kind.BUDDY]
+    if waiting(case).filter(kind__in=same).exists():
         raise Refused(_("A handover of this role is already waiting. Nothing was changed."))
     with transaction.atomic():
         readable = cases_for_user(to_user).filter(pk=case.pk).exists()
@@ -62,6 +86,7 @@ def start(case: Case, *, by: User, kind: str, to_user: User, note: dict, request
             kind=kind,
             from_user=current,
             to_user=to_user,
+            to_team=to_team if kind == Kind.TEAM else None,
             created_by=by,
             granted_reading=not readable,
             **{name: note.get(name, "") for name in NOTE_FIELDS},
@@ -89,7 +114,11 @@ def accept(handover: Handover, *, by: User, request=None) -> Handover:
         raise Refused(_("Only the new worker accepts the handover."))
     with transaction.atomic():
         _end_reading(handover)
-        changes = {handover.kind: handover.to_user}
+        if handover.kind == Kind.TEAM:
+            # The old team's buddy stays with the old team; the new team chooses its own.
+            changes = {"team": handover.to_team, "responsible": handover.to_user, "buddy": None}
+        else:
+            changes = {handover.kind: handover.to_user}
         if handover.kind == Kind.RESPONSIBLE and case.buddy_id == handover.to_user_id:
             changes["buddy"] = None  # the buddy becomes responsible: no longer their own buddy
         case_services.change_case(case, by=by, request=request, **changes)

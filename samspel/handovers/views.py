@@ -26,7 +26,9 @@ from samspel.plans.pdf import render_pdf
 
 
 def _handover(case, handover_id) -> Handover:
-    found = case.handovers.filter(public_id=handover_id).select_related("from_user", "to_user")
+    found = case.handovers.filter(public_id=handover_id).select_related(
+        "from_user", "to_user", "to_team"
+    )
     handover = found.first()
     if handover is None:
         raise Http404
@@ -54,6 +56,7 @@ def start(request: HttpRequest, case_id) -> HttpResponse:
                 by=request.user,
                 kind=data["kind"],
                 to_user=data["to_user"],
+                to_team=data.get("to_team"),
                 note=note,
                 request=request,
             )

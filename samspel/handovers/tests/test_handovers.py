@@ -201,3 +201,36 @@ def test_the_note_as_a_pdf(client, login, personas, active_case, colleague):
     assert AuditEvent.objects.filter(
         action=Action.EXPORT, object_id=str(handover.public_id)
     ).exists()
+
+
+def test_a_case_goes_to_another_team_of_the_same_working_model(
+    client, login, personas, active_case, organisation
+):
+    from samspel.organisations.models import Team
+
+    other = Team.objects.create(organisation=organisation, name="Team C", programme="fifa")
+    newcomer = make_user(organisation, "newcomer", team=other)
+    login(personas["worker"])
+    data = {"kind": "team", "to_team": other.pk, "to_user": newcomer.pk, "goals": "G"}
+    # The new worker must be of the new team; a team of another working model is refused.
+    client.post(start_url(active_case), {**data, "to_user": personas["buddy"].pk})
+    mismatched = Team.objects.create(organisation=organisation, name="Team D", programme="bfamily")
+    client.post(start_url(active_case), {**data, "to_team": mismatched.pk})
+    assert not Handover.objects.exists()
+    client.post(start_url(active_case), data)
+    handover = Handover.objects.get()
+    login(newcomer)
+    client.post(url("accept", handover))
+    active_case.refresh_from_db()
+    assert (active_case.team, active_case.responsible, active_case.buddy) == (other, newcomer, None)
+    login(personas["leader"])  # the old team's leader no longer reaches it
+    assert client.get(reverse("cases:detail", args=[active_case.public_id])).status_code == 404
+
+
+def test_a_team_handover_needs_its_team(client, login, personas, active_case, colleague):
+    login(personas["worker"])
+    response = client.post(
+        start_url(active_case), {"kind": "team", "to_user": colleague.pk, "goals": "G"}
+    )
+    assert response.status_code == 400 and "to_team" in response.context["form"].errors
+    assert not Handover.objects.exists()
