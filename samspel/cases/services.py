@@ -211,6 +211,13 @@ def case_workers_of(case: Case):
     )
 
 
+def is_team_worker(case: Case, user: User, team_id: int | None = None) -> bool:
+    """Whether `user` may hold a case of the team (the case's own unless `team_id`): an active
+    worker or team leader of the organisation and a member of that team."""
+    team = team_id if team_id is not None else case.team_id
+    return case_workers_of(case).filter(pk=user.pk, teams=team).exists()
+
+
 def assign_case(
     case: Case,
     *,
@@ -225,9 +232,9 @@ def assign_case(
     refuse_if_closed(case)
     if case.responsible_id is not None:
         raise Refused(_("This case already has a responsible worker. Nothing was changed."))
-    workers = case_workers_of(case)
-    if not workers.filter(pk=responsible.pk, teams=case.team_id).exists():
+    if not is_team_worker(case, responsible):
         raise Refused(_("The responsible worker must be an active member of the case's team."))
+    workers = case_workers_of(case)
     if buddy is not None and (buddy == responsible or not workers.filter(pk=buddy.pk).exists()):
         raise Refused(_("The buddy must be another active worker of the organisation."))
     with transaction.atomic():

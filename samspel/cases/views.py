@@ -42,7 +42,7 @@ from samspel.cases.forms import (
 )
 from samspel.cases.models import Case, CaseStatus, EmergencyAccess
 from samspel.cases.panels import panel_context
-from samspel.cases.posting import case_page_url, post_case_change
+from samspel.cases.posting import case_page_url, form_reason, post_case_change
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.cases.worker_search import case_workers, suggestions
 from samspel.organisations.models import Jurisdiction
@@ -198,10 +198,9 @@ def case_reopen(request: HttpRequest, public_id) -> HttpResponse:
     """The team leader reopens a closed case (services.reopen_case)."""
     case = get_case_for_write(request, public_id)
     form = ReopenForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+    if not form.is_valid():  # a closed case: post_case_change would refuse it
+        reason = form_reason(form, {})
+        messages.error(request, _("Nothing was recorded: %(reason)s") % {"reason": reason})
         return redirect(case_page_url(case))
     try:
         services.reopen_case(

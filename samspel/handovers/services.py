@@ -57,7 +57,6 @@ def start(
         raise Refused(_("Hand the case to someone else than the one who has it."))
     if kind == Kind.BUDDY and to_user.pk == case.responsible_id:
         raise Refused(_("The responsible worker cannot be their own buddy."))
-    workers = case_services.case_workers_of(case)
     if kind == Kind.TEAM:
         if (
             to_team is None
@@ -68,10 +67,12 @@ def start(
             raise Refused(_("Choose another active team of the organisation."))
         if to_team.programme != case.programme:
             raise Refused(_("The new team does not run the case's working model."))
-        workers = workers.filter(teams=to_team)
-    elif kind == Kind.RESPONSIBLE:
-        workers = workers.filter(teams=case.team_id)
-    if not workers.filter(pk=to_user.pk).exists():
+    if kind == Kind.BUDDY:
+        may_hold = case_services.case_workers_of(case).filter(pk=to_user.pk).exists()
+    else:
+        team_id = to_team.pk if kind == Kind.TEAM and to_team else None
+        may_hold = case_services.is_team_worker(case, to_user, team_id)
+    if not may_hold:
         raise Refused(
             _("The new worker must be an active worker of the organisation (and of the team).")
         )

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from samspel.audit.log import record
 from samspel.audit.models import Action
 from samspel.cases.access import get_case_for_user, get_case_for_write, may_change_case
+from samspel.cases.posting import post_case_change
 from samspel.cases.refusals import Refused, refusal_response
 from samspel.handovers import services
 from samspel.handovers.forms import FamilyForm, StartForm
@@ -79,18 +80,16 @@ def detail(request: HttpRequest, case_id, handover_id) -> HttpResponse:
     case = get_case_for_user(request, case_id)
     handover = _handover(case, handover_id)
     user = request.user
+    leads = services.leads_team(user, case)
     context = {
         "case": case,
         "handover": handover,
         "note": _note(handover),
         "may_accept": handover.state == State.WAITING and user.pk == handover.to_user_id,
         "may_cancel": handover.state == State.WAITING
-        and (user.pk == handover.from_user_id or services.leads_team(user, case)),
+        and (user.pk == handover.from_user_id or leads),
         "may_record_family": handover.state != State.CANCELLED
-        and (
-            user.pk in (handover.from_user_id, handover.to_user_id)
-            or services.leads_team(user, case)
-        ),
+        and (user.pk in (handover.from_user_id, handover.to_user_id) or leads),
         "family_form": FamilyForm(
             initial={"told_on": handover.family_told_on, "met_on": handover.family_met_on}
         ),
@@ -136,24 +135,20 @@ def family(request: HttpRequest, case_id, handover_id) -> HttpResponse:
     involved = request.user.pk in (handover.from_user_id, handover.to_user_id)
     if not involved and not services.leads_team(request.user, case):
         raise PermissionDenied
-    form = FamilyForm(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return redirect(_detail_url(handover))
-    try:
-        services.record_family(
+    return post_case_change(
+        request,
+        case,
+        FamilyForm(request.POST),
+        lambda data: services.record_family(
             handover,
             by=request.user,
-            told_on=form.cleaned_data["told_on"],
-            met_on=form.cleaned_data["met_on"],
+            told_on=data["told_on"],
+            met_on=data["met_on"],
             request=request,
-        )
-    except Refused as refused:
-        return refusal_response(request, refused, _detail_url(handover))
-    messages.success(request, _("The family's dates are saved."))
-    return redirect(_detail_url(handover))
+        ),
+        saved=_("The family's dates are saved."),
+        back=_detail_url(handover),
+    )
 
 
 def _detail_url(handover: Handover) -> str:

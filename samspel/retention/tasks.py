@@ -1,16 +1,16 @@
 """Retention through the Tasks API: the page's "Run now" and the nightly command queue it."""
 
-from django.utils import timezone
 from django_tasks import task
 
 from samspel.accounts.models import User
+from samspel.calendars.local_time import local_today as organisation_today
 from samspel.calendars.timezones import organisation_timezone
 from samspel.retention.models import RetentionSchedule
 from samspel.retention.services import run
 
 
 def local_today(schedule: RetentionSchedule):
-    return timezone.now().astimezone(organisation_timezone(schedule.organisation)).date()
+    return organisation_today(organisation_timezone(schedule.organisation))
 
 
 @task()
